@@ -1,0 +1,28 @@
+package io.conversa.interfaces.batch;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.ejb.Stateless;
+import java.util.Properties;
+import java.util.Set;
+
+/** Starts Conversa's batch jobs by name and reports on their executions. */
+@Stateless
+public class BatchJobs {
+
+    /** The jobs callers may start; each has its XML under META-INF/batch-jobs. */
+    public static final Set<String> KNOWN = Set.of("recount-messages");
+
+    public long start(String jobName) {
+        return operator().start(jobName, new Properties());
+    }
+
+    public JobExecution execution(long executionId) {
+        return operator().getJobExecution(executionId);
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+}

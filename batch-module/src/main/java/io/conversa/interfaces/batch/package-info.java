@@ -1,0 +1,2 @@
+/** Jakarta Batch jobs and the bean that starts them. */
+package io.conversa.interfaces.batch;

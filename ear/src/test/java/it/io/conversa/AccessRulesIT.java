@@ -1,0 +1,146 @@
+package it.io.conversa;
+
+import static it.io.conversa.Api.adminToken;
+import static it.io.conversa.Api.awaitJob;
+import static it.io.conversa.Api.get;
+import static it.io.conversa.Api.importFixture;
+import static it.io.conversa.Api.tokenFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Who may call what: every endpoint with no token, a forged token, and each role. A user reads
+ * only what they imported; staff readers read every conversation; only admins administer.
+ */
+class AccessRulesIT {
+
+    private static final String FORGED = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9"
+            + ".eyJpc3MiOiJjb252ZXJzYSIsInN1YiI6ImFkbWluIiwidXBuIjoiYWRtaW4iLCJncm91cHMiOlsiYWRtaW4iXSwiZXhwIjo0MTAyNDQ0ODAwfQ"
+            + ".c2lnbmVkLWJ5LXNvbWVvbmUtZWxzZQ";
+
+    private static String conversationId;
+    private static String jobId;
+    private static long executionId;
+
+    @BeforeAll
+    static void anAdminImportedOneConversation() {
+        Api.Answer accepted = importFixture(adminToken(), "exports/android_en_dmy24_pustur-short-chat.txt", "UTC");
+        jobId = accepted.json().get("jobId").asText();
+        conversationId = accepted.json().get("conversationId").asText();
+        assertThat(awaitJob(adminToken(), jobId).get("status").asText()).isEqualTo("SUCCEEDED");
+        executionId = Api.send(Api.request("/api/v1/admin/batch/recount-messages", adminToken())
+                .POST(BodyPublishers.noBody())).json().get("executionId").asLong();
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
+    @CsvSource({
+        "GET, /api/v1/conversations, none, 401",
+        "GET, /api/v1/conversations, forged, 401",
+        "GET, /api/v1/conversations, admin, 200",
+        "GET, /api/v1/conversations, analyst, 200",
+        "GET, /api/v1/conversations, integrator, 200",
+        "GET, /api/v1/conversations, user, 200",
+        "GET, /api/v1/conversations/{conversation}, none, 401",
+        "GET, /api/v1/conversations/{conversation}, forged, 401",
+        "GET, /api/v1/conversations/{conversation}, admin, 200",
+        "GET, /api/v1/conversations/{conversation}, analyst, 200",
+        "GET, /api/v1/conversations/{conversation}, integrator, 200",
+        "GET, /api/v1/conversations/{conversation}, user, 404",
+        "GET, /api/v1/conversations/{conversation}/messages, none, 401",
+        "GET, /api/v1/conversations/{conversation}/messages, admin, 200",
+        "GET, /api/v1/conversations/{conversation}/messages, analyst, 200",
+        "GET, /api/v1/conversations/{conversation}/messages, integrator, 200",
+        "GET, /api/v1/conversations/{conversation}/messages, user, 404",
+        "GET, /api/v1/jobs/{job}, none, 401",
+        "GET, /api/v1/jobs/{job}, admin, 200",
+        "GET, /api/v1/jobs/{job}, analyst, 404",
+        "GET, /api/v1/jobs/{job}, integrator, 404",
+        "GET, /api/v1/jobs/{job}, user, 404",
+        "GET, /api/v1/admin/accounts, none, 401",
+        "GET, /api/v1/admin/accounts, forged, 401",
+        "GET, /api/v1/admin/accounts, admin, 200",
+        "GET, /api/v1/admin/accounts, analyst, 403",
+        "GET, /api/v1/admin/accounts, integrator, 403",
+        "GET, /api/v1/admin/accounts, user, 403",
+        "GET, /api/v1/admin/batch/executions/{execution}, none, 401",
+        "GET, /api/v1/admin/batch/executions/{execution}, admin, 200",
+        "GET, /api/v1/admin/batch/executions/{execution}, analyst, 403",
+        "GET, /api/v1/admin/batch/executions/{execution}, user, 403",
+        "POST, /api/v1/admin/batch/recount-messages, none, 401",
+        "POST, /api/v1/admin/batch/recount-messages, analyst, 403",
+        "POST, /api/v1/admin/batch/recount-messages, integrator, 403",
+        "POST, /api/v1/admin/batch/recount-messages, user, 403",
+        "POST, /api/v1/admin/batch/recount-messages, admin, 202",
+        "POST, /api/v1/admin/accounts, analyst, 403",
+        "POST, /api/v1/conversations/import, none, 401",
+        "POST, /api/v1/conversations/import, forged, 401",
+    })
+    void answersEachCallerAsTheRulesSay(String method, String template, String who, int expected) {
+        String path = template.replace("{conversation}", conversationId).replace("{job}", jobId)
+                .replace("{execution}", Long.toString(executionId));
+        String token = switch (who) {
+            case "none" -> null;
+            case "forged" -> FORGED;
+            default -> tokenFor(who);
+        };
+        var request = Api.request(path, token);
+        Api.Answer answer = Api.send(method.equals("GET") ? request.GET()
+                : request.header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(expected);
+        if (expected >= 400 && answer.body() != null && !answer.body().isEmpty()) {
+            assertThat(answer.body()).doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void aUserReadsWhatTheyImportedAndNoOneElseOfTheirRoleDoes() {
+        String owner = tokenFor("user");
+        Api.Answer accepted = importFixture(owner, "exports/android_en_dmy24_pustur-short-chat.txt", "UTC");
+        assertThat(awaitJob(owner, accepted.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
+        String id = accepted.json().get("conversationId").asText();
+
+        assertThat(get("/api/v1/conversations/" + id, owner).status()).isEqualTo(200);
+        assertThat(get("/api/v1/conversations", owner).json().findValuesAsText("id")).containsExactly(id);
+        assertThat(get("/api/v1/conversations/" + id, tokenFor("analyst")).status()).isEqualTo(200);
+
+        String stranger = Api.token(newUser(), "password-of-a-stranger").json().get("access_token").asText();
+        assertThat(get("/api/v1/conversations/" + id, stranger).status()).isEqualTo(404);
+        assertThat(get("/api/v1/conversations", stranger).json().findValuesAsText("id")).doesNotContain(id);
+    }
+
+    @Test
+    void refusesAWrongPasswordWithoutSayingWhichPartWasWrong() {
+        Api.Answer wrongPassword = Api.token("admin", "not-the-password");
+        Api.Answer unknownUser = Api.token("nobody-here", "not-the-password");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknownUser.status()).isEqualTo(401);
+        assertThat(wrongPassword.json().get("detail")).isEqualTo(unknownUser.json().get("detail"));
+    }
+
+    @Test
+    void theBatchJobRunsToCompletion() {
+        JsonNode execution;
+        int polls = 0;
+        do {
+            Api.pause();
+            execution = get("/api/v1/admin/batch/executions/" + executionId, adminToken()).json();
+        } while (!execution.get("status").asText().equals("COMPLETED") && ++polls < 200);
+        assertThat(execution.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(execution.get("job").asText()).isEqualTo("recount-messages");
+    }
+
+    private static String newUser() {
+        String username = "it-stranger-" + System.nanoTime();
+        Api.Answer created = Api.postJson("/api/v1/admin/accounts", adminToken(),
+                Map.of("username", username, "password", "password-of-a-stranger", "role", "user"));
+        assertThat(created.status()).isEqualTo(201);
+        return username;
+    }
+}

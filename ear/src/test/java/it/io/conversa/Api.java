@@ -1,0 +1,153 @@
+package it.io.conversa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A small client of Conversa's HTTP API, as an integrator would write it, for the integration tests. */
+final class Api {
+
+    static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
+    static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-password");
+    static final Path FIXTURES = Path.of(System.getProperty("it.fixtures.dir", "../../shared/fixtures"));
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private Api() {
+    }
+
+    /** An HTTP answer with its body parsed when it is JSON. */
+    record Answer(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+    }
+
+    static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    static Answer get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    static Answer postJson(String path, String token, Object body) {
+        try {
+            return send(request(path, token).header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Answer token(String username, String password) {
+        return postJson("/api/v1/auth/token", null, Map.of("username", username, "password", password));
+    }
+
+    static String adminToken() {
+        return TOKENS.computeIfAbsent("admin", u -> token("admin", ADMIN_PASSWORD).json().get("access_token").asText());
+    }
+
+    /** A token for an account with {@code role}, created through the admin API on first use. */
+    static String tokenFor(String role) {
+        if (role.equals("admin")) {
+            return adminToken();
+        }
+        return TOKENS.computeIfAbsent(role, r -> {
+            String username = "it-" + r + "-" + UUID.randomUUID().toString().substring(0, 8);
+            String password = "password-of-" + username;
+            Answer created = postJson("/api/v1/admin/accounts", adminToken(),
+                    Map.of("username", username, "password", password, "role", r));
+            if (created.status() != 201) {
+                throw new IllegalStateException("Could not create a " + r + ": " + created);
+            }
+            return token(username, password).json().get("access_token").asText();
+        });
+    }
+
+    /** Uploads an export as multipart field "file", with "timezone" when given. */
+    static Answer importFile(String token, String fileName, byte[] content, String timezone) {
+        String boundary = "conversa-it-" + UUID.randomUUID();
+        List<byte[]> parts = new ArrayList<>();
+        if (timezone != null) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"timezone\"\r\n\r\n" + timezone + "\r\n").getBytes());
+        }
+        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes());
+        parts.add(content);
+        parts.add(("\r\n--" + boundary + "--\r\n").getBytes());
+        BodyPublisher body = BodyPublishers.ofByteArrays(parts);
+        return send(request("/api/v1/conversations/import", token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
+    }
+
+    static Answer importFixture(String token, String relativePath, String timezone) {
+        try {
+            Path file = FIXTURES.resolve(relativePath);
+            return importFile(token, file.getFileName().toString(), Files.readAllBytes(file), timezone);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls a job until it finishes (or 120 s pass) and returns its last state. */
+    static JsonNode awaitJob(String token, String jobId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode job;
+        do {
+            job = get("/api/v1/jobs/" + jobId, token).json();
+            String status = job.path("status").asText();
+            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                return job;
+            }
+            pause();
+        } while (System.nanoTime() < deadline);
+        return job;
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

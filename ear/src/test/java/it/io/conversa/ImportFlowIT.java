@@ -1,0 +1,139 @@
+package it.io.conversa;
+
+import static it.io.conversa.Api.adminToken;
+import static it.io.conversa.Api.awaitJob;
+import static it.io.conversa.Api.get;
+import static it.io.conversa.Api.importFile;
+import static it.io.conversa.Api.importFixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The first flow end to end: an export goes in through the API and its messages come back out. */
+class ImportFlowIT {
+
+    private static final String ANDROID_EN = "exports/android_en_dmy24_whatsjson-EN+Media.txt";
+
+    @Test
+    void importsAnAndroidExportAndPagesThroughItsMessages() {
+        String token = adminToken();
+        Api.Answer accepted = importFixture(token, ANDROID_EN, "Europe/London");
+        assertThat(accepted.status()).isEqualTo(202);
+        String conversationId = accepted.json().get("conversationId").asText();
+
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("messages").asInt()).isEqualTo(60);
+        assertThat(job.get("participants").asInt()).isEqualTo(2);
+        assertThat(job.get("bytesDone").asLong()).isEqualTo(job.get("bytesTotal").asLong()).isPositive();
+
+        JsonNode detail = get("/api/v1/conversations/" + conversationId, token).json();
+        assertThat(detail.at("/conversation/title").asText()).isEqualTo("android_en_dmy24_whatsjson-EN+Media");
+        assertThat(detail.at("/conversation/messageCount").asInt()).isEqualTo(60);
+        assertThat(detail.get("participants").findValuesAsText("name")).containsExactly("Dmitry S", "Elon");
+
+        List<JsonNode> messages = allMessages(token, conversationId, 7);
+        assertThat(messages).hasSize(60);
+        JsonNode first = messages.get(0);
+        // The export lists the encryption notice first, but the earliest message in time is Dmitry's "Hello".
+        assertThat(first.get("text").asText()).isEqualTo("Hello");
+        assertThat(first.get("sentAt").asText()).isEqualTo("2022-03-18T14:56:00Z");
+        assertThat(messages).extracting(m -> m.get("sentAt").asText()).isSorted();
+        JsonNode encryption = messages.stream().filter(m -> m.get("kind").asText().equals("SYSTEM")).findFirst().orElseThrow();
+        assertThat(encryption.get("participantId").isNull()).isTrue();
+        assertThat(encryption.get("text").asText()).startsWith("Messages and calls are end-to-end encrypted.");
+
+        assertThat(get("/api/v1/conversations", token).json().findValuesAsText("id")).contains(conversationId);
+    }
+
+    @Test
+    void importsTheChatInsideAZipExport() {
+        String token = adminToken();
+        Api.Answer accepted = importFixture(token, "exports/android_en_dmy24_rwhatsapp-sample.zip", "UTC");
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("messages").asInt()).isEqualTo(9);
+        JsonNode detail = get("/api/v1/conversations/" + accepted.json().get("conversationId").asText(), token).json();
+        assertThat(detail.get("participants").findValuesAsText("name")).containsExactly("Johannes Gruber", "Test");
+    }
+
+    @Test
+    void importsAnIosExport() {
+        String token = adminToken();
+        Api.Answer accepted = importFixture(token, "exports/ios_en_mdy_brackets-seconds_whatsjson-EN.txt", "UTC");
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("messages").asInt()).isEqualTo(25);
+        String conversationId = accepted.json().get("conversationId").asText();
+        JsonNode detail = get("/api/v1/conversations/" + conversationId, token).json();
+        // iOS writes the encryption notice under the chat's name: it is a system message, not a participant.
+        assertThat(detail.get("participants").findValuesAsText("name")).containsExactly("Dmitry S");
+        JsonNode first = get("/api/v1/conversations/" + conversationId + "/messages?limit=1", token).json().at("/messages/0");
+        assertThat(first.get("kind").asText()).isEqualTo("SYSTEM");
+        assertThat(first.get("sentAt").asText()).isEqualTo("2022-03-18T14:56:01Z");
+    }
+
+    @Test
+    void rejectsAnEmptyFileWithAProblem() {
+        Api.Answer answer = importFixture(adminToken(), "exports/empty-file_pustur.txt", null);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("detail").asText()).contains("empty");
+    }
+
+    @Test
+    void rejectsAFileThatIsNotAnExport() {
+        Api.Answer answer = importFile(adminToken(), "photo.jpg", new byte[] {1, 2, 3}, null);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("detail").asText()).contains(".txt");
+    }
+
+    @Test
+    void rejectsAnUnknownTimeZone() {
+        Api.Answer answer = importFixture(adminToken(), ANDROID_EN, "Mars/Olympus");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("detail").asText()).contains("Mars/Olympus");
+    }
+
+    @Test
+    void failsTheJobOfATextThatIsNoChatAndKeepsNothingVisible() {
+        String token = adminToken();
+        Api.Answer accepted = importFixture(token, "exports/not-a-whatsapp-chat_pustur.txt", null);
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("FAILED");
+        assertThat(job.get("error").asText()).isNotBlank().doesNotContain("Exception");
+        String conversationId = accepted.json().get("conversationId").asText();
+        assertThat(get("/api/v1/conversations/" + conversationId, token).status()).isEqualTo(404);
+        assertThat(get("/api/v1/conversations", token).json().findValuesAsText("id")).doesNotContain(conversationId);
+    }
+
+    @Test
+    void rejectsACursorItDidNotHandOut() {
+        String token = adminToken();
+        Api.Answer accepted = importFixture(token, ANDROID_EN, "UTC");
+        awaitJob(token, accepted.json().get("jobId").asText());
+        Api.Answer answer = get("/api/v1/conversations/" + accepted.json().get("conversationId").asText()
+                + "/messages?after=not-a-cursor", token);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    private static List<JsonNode> allMessages(String token, String conversationId, int pageSize) {
+        List<JsonNode> all = new ArrayList<>();
+        String after = "";
+        do {
+            JsonNode page = get("/api/v1/conversations/" + conversationId + "/messages?limit=" + pageSize
+                    + (after.isEmpty() ? "" : "&after=" + after), token).json();
+            page.get("messages").forEach(all::add);
+            assertThat(page.get("messages").size()).isLessThanOrEqualTo(pageSize);
+            after = page.path("next").isNull() || page.path("next").isMissingNode() ? "" : page.get("next").asText();
+        } while (!after.isEmpty());
+        return all;
+    }
+}

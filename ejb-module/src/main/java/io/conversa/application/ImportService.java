@@ -1,0 +1,61 @@
+package io.conversa.application;
+
+import io.conversa.domain.model.conversation.Conversation;
+import io.conversa.domain.model.job.Job;
+import io.conversa.infrastructure.messaging.IngestQueue;
+import io.conversa.infrastructure.storage.ObjectStorage;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * Accepts a chat export: streams it to object storage, records the conversation (IMPORTING) and
+ * its job, and queues the job. The import itself happens in {@link ExportIngestion}.
+ */
+@Stateless
+public class ImportService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ObjectStorage storage;
+
+    @Inject
+    IngestQueue ingest;
+
+    @Inject
+    Accounts accounts;
+
+    public ImportAccepted accept(Caller caller, String fileName, InputStream upload, ZoneId zone) {
+        String name = fileName == null || fileName.isBlank() ? "chat.txt" : fileName;
+        ExportFileType type = ExportFileType.of(name); // rejects other files before storing anything
+        Long owner = accounts.idOf(caller).orElse(null);
+        Conversation conversation = Conversation.importing(titleOf(name), zone, owner);
+        CountingInput counted = new CountingInput(upload);
+        String key = "uploads/" + conversation.id() + "/" + name.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
+        storage.put(key, counted, type.contentType());
+        if (counted.count() == 0) {
+            storage.delete(key);
+            throw new InvalidRequestException("The uploaded file is empty: there is nothing to import.");
+        }
+        Job job = Job.importOf(conversation.id(), owner, name, counted.count());
+        job.storedAt(key);
+        em.persist(conversation);
+        em.persist(job);
+        ingest.submit(job.id());
+        return new ImportAccepted(job.id(), conversation.id());
+    }
+
+    /** "WhatsApp Chat with Ana.txt" becomes "Ana"; anything else keeps its name without extension. */
+    static String titleOf(String fileName) {
+        String base = fileName.replaceFirst("(?i)\\.(txt|zip)$", "");
+        String lower = base.toLowerCase(Locale.ROOT);
+        String prefix = "whatsapp chat with ";
+        return lower.startsWith(prefix) ? base.substring(prefix.length()) : base;
+    }
+}

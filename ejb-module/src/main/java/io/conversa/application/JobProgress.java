@@ -1,0 +1,50 @@
+package io.conversa.application;
+
+import io.conversa.domain.model.conversation.Conversation;
+import io.conversa.domain.model.job.Job;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records a running import's state, each change in its own transaction so callers see progress
+ * while the import goes on.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class JobProgress {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Marks the job running; null when it already finished (a redelivered message). */
+    public ImportTask start(UUID jobId) {
+        Job job = em.find(Job.class, jobId);
+        if (job == null || job.isFinished()) {
+            return null;
+        }
+        job.start();
+        Conversation conversation = em.find(Conversation.class, job.conversationId());
+        return new ImportTask(jobId, conversation.id(), conversation.zone(), job.sourceObject(), job.sourceName());
+    }
+
+    public void progress(UUID jobId, long bytes, int messages) {
+        em.find(Job.class, jobId).progress(bytes, messages);
+    }
+
+    public void succeed(UUID jobId, int messages, int participants, Instant first, Instant last) {
+        Job job = em.find(Job.class, jobId);
+        job.succeed(messages, participants);
+        em.find(Conversation.class, job.conversationId()).ready(messages, first, last);
+    }
+
+    public void fail(UUID jobId, String reason) {
+        Job job = em.find(Job.class, jobId);
+        job.fail(reason);
+        em.find(Conversation.class, job.conversationId()).failed();
+    }
+}

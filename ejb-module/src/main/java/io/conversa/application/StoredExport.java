@@ -1,0 +1,91 @@
+package io.conversa.application;
+
+import io.conversa.infrastructure.storage.ObjectStorage;
+import io.conversa.interfaces.export.ChatArchive;
+import io.conversa.interfaces.export.ExportFormat;
+import io.conversa.interfaces.export.ExportParser;
+import io.conversa.interfaces.export.UnreadableExportException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * An uploaded export in object storage: its chat text, openable as often as the parser needs, and
+ * the format found in it. A zip is copied to a local temporary file once, because reading its
+ * directory needs random access.
+ */
+final class StoredExport implements AutoCloseable {
+
+    private final ObjectStorage storage;
+    private final String key;
+    private final ExportFormat format;
+    private final Path zipCopy;
+    private final ZipFile zip;
+    private final ZipEntry chat;
+    private final double uploadBytesPerTextByte;
+
+    private StoredExport(ObjectStorage storage, String key, ExportFormat format, Path zipCopy, ZipFile zip,
+            ZipEntry chat, double scale) {
+        this.storage = storage;
+        this.key = key;
+        this.format = format;
+        this.zipCopy = zipCopy;
+        this.zip = zip;
+        this.chat = chat;
+        this.uploadBytesPerTextByte = scale;
+    }
+
+    static StoredExport open(ObjectStorage storage, ImportTask task, ExportParser parser)
+            throws IOException, UnreadableExportException {
+        if (ExportFileType.of(task.sourceName()) == ExportFileType.TEXT) {
+            try (InputStream in = storage.open(task.sourceObject())) {
+                return new StoredExport(storage, task.sourceObject(), parser.detect(in), null, null, null, 1.0);
+            }
+        }
+        Path copy = Files.createTempFile("conversa-import-", ".zip");
+        try (InputStream in = storage.open(task.sourceObject())) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            ZipFile zip = new ZipFile(copy.toFile());
+            ChatArchive.ChatText text = ChatArchive.find(zip, parser).orElse(null);
+            if (text == null) {
+                zip.close();
+                throw new UnreadableExportException("The zip holds no WhatsApp chat text (.txt).");
+            }
+            long textSize = text.entry().getSize();
+            double scale = textSize > 0 ? (double) Files.size(copy) / textSize : 1.0;
+            return new StoredExport(storage, task.sourceObject(), text.format(), copy, zip, text.entry(), scale);
+        } catch (ZipException e) {
+            Files.deleteIfExists(copy);
+            throw new UnreadableExportException("The file is not a readable zip archive.");
+        } catch (IOException | UnreadableExportException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
+    }
+
+    ExportFormat format() {
+        return format;
+    }
+
+    InputStream openText() throws IOException {
+        return zip == null ? storage.open(key) : zip.getInputStream(chat);
+    }
+
+    /** Progress in upload bytes for a position in the chat text. */
+    long uploadBytesAt(long textBytes) {
+        return Math.round(textBytes * uploadBytesPerTextByte);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (zip != null) {
+            zip.close();
+            Files.deleteIfExists(zipCopy);
+        }
+    }
+}

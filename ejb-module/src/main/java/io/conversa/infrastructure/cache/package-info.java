@@ -1,0 +1,2 @@
+/** Redis through Jedis. */
+package io.conversa.infrastructure.cache;

@@ -1,0 +1,91 @@
+package io.conversa.infrastructure.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Uploads, media and exports in S3-compatible storage (MinIO in production, s3proxy in development). */
+@ApplicationScoped
+public class ObjectStorage {
+
+    /** Multipart chunk for uploads of unknown length: memory per upload stays at this size. */
+    private static final long PART_SIZE = 16L * 1024 * 1024;
+
+    @Inject
+    @ConfigProperty(name = "CONVERSA_S3_ENDPOINT", defaultValue = "http://localhost:9000")
+    String endpoint;
+
+    @Inject
+    @ConfigProperty(name = "CONVERSA_S3_ACCESS_KEY", defaultValue = "conversa")
+    String accessKey;
+
+    @Inject
+    @ConfigProperty(name = "CONVERSA_S3_SECRET_KEY", defaultValue = "")
+    String secretKey;
+
+    @Inject
+    @ConfigProperty(name = "CONVERSA_S3_BUCKET", defaultValue = "conversa")
+    String bucket;
+
+    private MinioClient client;
+
+    @PostConstruct
+    void connect() {
+        client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).build();
+    }
+
+    /** Streams {@code content} of unknown length into {@code key}. */
+    public void put(String key, InputStream content, String contentType) {
+        call(() -> {
+            ensureBucket();
+            client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                    .stream(content, -1, PART_SIZE).contentType(contentType).build());
+            return null;
+        });
+    }
+
+    public InputStream open(String key) {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+    }
+
+    public void delete(String key) {
+        call(() -> {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            return null;
+        });
+    }
+
+    /** For the readiness check: true when the bucket can be reached. */
+    public boolean reachable() {
+        return call(() -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
+    }
+
+    private void ensureBucket() throws Exception {
+        if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+            client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        }
+    }
+
+    private static <T> T call(StorageCall<T> call) {
+        try {
+            return call.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StorageException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface StorageCall<T> {
+        T run() throws Exception;
+    }
+}

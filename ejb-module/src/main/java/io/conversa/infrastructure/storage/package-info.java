@@ -1,0 +1,2 @@
+/** S3-compatible object storage through the MinIO client. */
+package io.conversa.infrastructure.storage;

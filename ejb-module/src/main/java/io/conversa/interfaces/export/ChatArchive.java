@@ -1,0 +1,63 @@
+package io.conversa.interfaces.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Finds the chat text inside a zipped export: {@code _chat.txt} (iOS) first, then a
+ * {@code WhatsApp Chat with ....txt} (Android, in any language), then any other text file that reads
+ * as a chat. macOS metadata ({@code __MACOSX/}, {@code ._name}) is skipped.
+ */
+public final class ChatArchive {
+
+    /** The chat text entry of an archive and the format {@link ExportParser#detect} found in it. */
+    public record ChatText(ZipEntry entry, ExportFormat format) {
+    }
+
+    private ChatArchive() {
+    }
+
+    /**
+     * The first text entry, in order of preference, that {@link ExportParser#detect} accepts; empty
+     * when none does. Entries are only read, never extracted, so their paths cannot escape anywhere.
+     */
+    public static Optional<ChatText> find(ZipFile zip, ExportParser parser) throws IOException {
+        List<? extends ZipEntry> candidates = zip.stream()
+                .filter(ChatArchive::isTextCandidate)
+                .sorted(Comparator.comparingInt(ChatArchive::preference).thenComparing(ZipEntry::getName))
+                .toList();
+        for (ZipEntry entry : candidates) {
+            try (InputStream in = zip.getInputStream(entry)) {
+                return Optional.of(new ChatText(entry, parser.detect(in)));
+            } catch (UnreadableExportException notAChat) {
+                // Try the next candidate: archives may hold other text files.
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isTextCandidate(ZipEntry entry) {
+        String path = entry.getName();
+        String name = fileName(path);
+        return !entry.isDirectory() && !path.startsWith("__MACOSX/") && !path.contains("/__MACOSX/")
+                && !name.startsWith("._") && name.toLowerCase(Locale.ROOT).endsWith(".txt");
+    }
+
+    private static int preference(ZipEntry entry) {
+        String name = fileName(entry.getName()).toLowerCase(Locale.ROOT);
+        if (name.equals("_chat.txt")) {
+            return 0;
+        }
+        return name.contains("whatsapp") ? 1 : 2;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

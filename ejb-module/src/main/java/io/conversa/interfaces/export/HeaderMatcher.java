@@ -1,0 +1,323 @@
+package io.conversa.interfaces.export;
+
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
+
+/**
+ * Recognizes message header lines ({@code 18/03/2022, 14:56 - }, {@code [3/18/22, 2:56:01 PM] },
+ * {@code [14:56:01, 18/3/2022] }, {@code ١٨/٣/٢٠٢٢، ٢:٥٦ م - }, {@code 2022. 3. 18. 오후 2:56 - }...)
+ * and holds the fields of the last one matched, like a {@link java.util.regex.Matcher}. The date is
+ * kept as three raw numbers because their order is decided per file, not per line. Lines must
+ * already be free of direction marks. Not thread-safe: one instance per pass.
+ *
+ * <p>The grammar, where SP is a space, no-break space (U+00A0), narrow no-break space (U+202F) or thin
+ * space, N a decimal digit of any script, and WORD one or two words of letters, marks and dots
+ * (an AM/PM marker such as "p. m." or a connector such as "klo"):
+ * <pre>
+ * ANDROID         DATE SEPARATOR TIME SP? ('-' | '–') (SP | end)
+ * IOS             '[' DATE SEPARATOR TIME SP? ']' SP?
+ * IOS_TIME_FIRST  '[' TIME SEPARATOR DATE SP? ']' SP?
+ * DATE            ERA? N{1,4} SP? [./-年] SP? N{1,2} SP? [./-月] SP? N{1,4} [.日]?
+ * SEPARATOR       [,،] SP* | SP+
+ * TIME            (WORD SP?)? N{1,2} [:.] N{2} ([:.] N{2})? (SP? WORD)? '.'?
+ * </pre>
+ * It is scanned by hand rather than by a regular expression: every line of an export goes through
+ * it, and the scanner is several times faster.
+ */
+final class HeaderMatcher {
+
+    private String line;
+    private int length;
+    private int position;
+    private int number;
+
+    private int first;
+    private int second;
+    private int third;
+    private int firstDigits;
+    private int thirdDigits;
+    private String era;
+    private int hour;
+    private int minute;
+    private int secondOfMinute;
+    private DayPeriods.Period period;
+    private int dateStart;
+    private int dateEnd;
+    private int bodyStart;
+
+    /** The layout of {@code line} if it starts with a message header, else null. */
+    HeaderLayout match(String line) {
+        this.line = line;
+        this.length = line.length();
+        if (length == 0) {
+            return null;
+        }
+        if (line.charAt(0) == '[') {
+            position = 1;
+            if (date() && separator() && time() && closingBracket()) {
+                return HeaderLayout.IOS;
+            }
+            position = 1;
+            return time() && separator() && date() && closingBracket() ? HeaderLayout.IOS_TIME_FIRST : null;
+        }
+        position = 0;
+        return date() && separator() && time() && dash() ? HeaderLayout.ANDROID : null;
+    }
+
+    private boolean date() {
+        dateStart = position;
+        era = EraYears.eraAt(line, position);
+        if (era != null) {
+            position += era.length();
+        }
+        firstDigits = digits(4);
+        first = number;
+        if (firstDigits == 0 || !dateSeparator("./-年")) {
+            return false;
+        }
+        int secondDigits = digits(2);
+        second = number;
+        if (secondDigits == 0 || !dateSeparator("./-月")) {
+            return false;
+        }
+        thirdDigits = digits(4);
+        third = number;
+        dateEnd = position;
+        if (thirdDigits > 0 && (at('.') || at('日'))) {
+            position++;
+        }
+        return thirdDigits > 0;
+    }
+
+    private boolean dateSeparator(String separators) {
+        optionalSpace();
+        if (position == length || separators.indexOf(line.charAt(position)) < 0) {
+            return false;
+        }
+        position++;
+        optionalSpace();
+        return true;
+    }
+
+    /** Between date and time: a comma (Latin or Arabic) and any spaces, or spaces alone. */
+    private boolean separator() {
+        int start = position;
+        if (at(',') || at('،')) {
+            position++;
+        }
+        while (position < length && isSpace(line.charAt(position))) {
+            position++;
+        }
+        return position > start;
+    }
+
+    private boolean time() {
+        DayPeriods.Period before = DayPeriods.Period.NEUTRAL;
+        int wordEnd = wordEnd(position);
+        if (wordEnd > 0) {
+            // An unknown word before the time is more likely ordinary text than a header.
+            before = DayPeriods.of(line.subSequence(position, wordEnd));
+            if (before == null) {
+                return false;
+            }
+            position = wordEnd;
+            optionalSpace();
+        }
+        if (digits(2) == 0) {
+            return false;
+        }
+        hour = number;
+        if (!at(':') && !at('.')) {
+            return false;
+        }
+        position++;
+        if (digits(2) != 2) {
+            return false;
+        }
+        minute = number;
+        secondOfMinute = 0;
+        int beforeSeconds = position;
+        if (at(':') || at('.')) {
+            position++;
+            if (digits(2) == 2) {
+                secondOfMinute = number;
+            } else {
+                position = beforeSeconds;
+            }
+        }
+        period = before != DayPeriods.Period.NEUTRAL ? before : periodAfterTime();
+        if (at('.')) {
+            position++;
+        }
+        return true;
+    }
+
+    /**
+     * The period named by a word after the time, consumed if present. An unknown word there is taken
+     * as a marker we do not know yet (hour kept as written) rather than losing the message.
+     */
+    private DayPeriods.Period periodAfterTime() {
+        int afterTime = position;
+        optionalSpace();
+        int wordEnd = wordEnd(position);
+        if (wordEnd < 0) {
+            position = afterTime;
+            return DayPeriods.Period.NEUTRAL;
+        }
+        DayPeriods.Period after = DayPeriods.of(line.subSequence(position, wordEnd));
+        position = wordEnd;
+        return after == null ? DayPeriods.Period.NEUTRAL : after;
+    }
+
+    /** The end of the one or two words starting at {@code from}, or -1 when no word starts there. */
+    private int wordEnd(int from) {
+        int end = wordPartEnd(from);
+        if (end > 0 && end < length && isSpace(line.charAt(end))) {
+            int secondEnd = wordPartEnd(end + 1);
+            if (secondEnd > 0) {
+                return secondEnd;
+            }
+        }
+        return end;
+    }
+
+    private int wordPartEnd(int from) {
+        if (from >= length || !isLetterOrMark(line.charAt(from))) {
+            return -1;
+        }
+        int end = from + 1;
+        while (end < length && (isLetterOrMark(line.charAt(end)) || line.charAt(end) == '.')) {
+            end++;
+        }
+        return end;
+    }
+
+    private boolean closingBracket() {
+        optionalSpace();
+        if (!at(']')) {
+            return false;
+        }
+        position++;
+        optionalSpace();
+        bodyStart = position;
+        return true;
+    }
+
+    private boolean dash() {
+        optionalSpace();
+        if (!at('-') && !at('–')) {
+            return false;
+        }
+        position++;
+        if (position < length) {
+            if (!isSpace(line.charAt(position))) {
+                return false;
+            }
+            position++;
+        }
+        bodyStart = position;
+        return true;
+    }
+
+    /** Reads up to {@code max} digits of any script into {@link #number}; returns how many were read. */
+    private int digits(int max) {
+        int start = position;
+        int value = 0;
+        while (position < length && position - start < max) {
+            char c = line.charAt(position);
+            int digit = c >= '0' && c <= '9' ? c - '0' : Character.digit(c, 10);
+            if (digit < 0) {
+                break;
+            }
+            value = value * 10 + digit;
+            position++;
+        }
+        number = value;
+        return position - start;
+    }
+
+    private boolean at(char c) {
+        return position < length && line.charAt(position) == c;
+    }
+
+    private void optionalSpace() {
+        if (position < length && isSpace(line.charAt(position))) {
+            position++;
+        }
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\u00A0' || c == '\u202F' || c == '\u2009';
+    }
+
+    private static boolean isLetterOrMark(char c) {
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /** Whether the date leads with its year: an era, three or more digits, or a value no day can have. */
+    boolean yearFirst() {
+        return era != null || firstDigits >= 3 || first > 31;
+    }
+
+    int first() {
+        return first;
+    }
+
+    int second() {
+        return second;
+    }
+
+    /** The date as written, for explaining the date order to the user. */
+    String dateText() {
+        return line.substring(dateStart, dateEnd);
+    }
+
+    /** Where the text after the header starts in the line. */
+    int bodyStart() {
+        return bodyStart;
+    }
+
+    /** The header's wall time read in {@code order}, or null when the fields are no valid date and time then. */
+    LocalDateTime localTime(DateOrder order) {
+        int year;
+        int month;
+        int day;
+        int yearDigits;
+        switch (order) {
+            case YEAR_MONTH_DAY -> {
+                year = first;
+                yearDigits = firstDigits;
+                month = second;
+                day = third;
+            }
+            case DAY_MONTH_YEAR -> {
+                day = first;
+                month = second;
+                year = third;
+                yearDigits = thirdDigits;
+            }
+            default -> {
+                month = first;
+                day = second;
+                year = third;
+                yearDigits = thirdDigits;
+            }
+        }
+        if (order != DateOrder.YEAR_MONTH_DAY && (era != null || yearDigits == 1 || yearDigits == 3)) {
+            return null;
+        }
+        year = EraYears.gregorian(era, year, yearDigits);
+        int hourOfDay = period.toTwentyFourHour(hour);
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+                || hourOfDay > 23 || minute > 59 || secondOfMinute > 59) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hourOfDay, minute, secondOfMinute);
+    }
+}

@@ -1,0 +1,41 @@
+package io.conversa.interfaces.messaging;
+
+import io.conversa.application.ExportIngestion;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Takes import jobs off the ingest queue. The import commits in batches of its own, so the
+ * delivery is not transacted; a job that ends in an error records it on the job instead of
+ * being redelivered.
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/ingest")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class IngestConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(IngestConsumer.class.getName());
+
+    @Inject
+    ExportIngestion ingestion;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            ingestion.run(UUID.fromString(((TextMessage) message).getText()));
+        } catch (JMSException | ClassCastException | IllegalArgumentException e) {
+            LOG.warning(() -> "Ignoring a malformed ingest message: " + e.getMessage());
+        }
+    }
+}

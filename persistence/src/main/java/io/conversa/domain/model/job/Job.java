@@ -1,0 +1,170 @@
+package io.conversa.domain.model.job;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Background work a caller can follow: status, progress in bytes and messages, and why it failed. */
+@Entity
+@Table(name = "job")
+public class Job {
+
+    public static final String IMPORT = "IMPORT";
+
+    @Id
+    private UUID id;
+
+    private String kind;
+
+    @Enumerated(EnumType.STRING)
+    private JobStatus status;
+
+    @Column(name = "conversation_id")
+    private UUID conversationId;
+
+    @Column(name = "created_by")
+    private Long createdBy;
+
+    @Column(name = "source_object")
+    private String sourceObject;
+
+    @Column(name = "source_name")
+    private String sourceName;
+
+    @Column(name = "bytes_total")
+    private Long bytesTotal;
+
+    @Column(name = "bytes_done")
+    private long bytesDone;
+
+    @Column(name = "messages_done")
+    private int messagesDone;
+
+    private int participants;
+
+    private String error;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected Job() {
+    }
+
+    public static Job importOf(UUID conversationId, Long createdBy, String sourceName, long bytesTotal) {
+        Job job = new Job();
+        job.id = UUID.randomUUID();
+        job.kind = IMPORT;
+        job.status = JobStatus.QUEUED;
+        job.conversationId = conversationId;
+        job.createdBy = createdBy;
+        job.sourceName = sourceName;
+        job.bytesTotal = bytesTotal;
+        job.createdAt = Instant.now();
+        return job;
+    }
+
+    public void storedAt(String objectKey) {
+        sourceObject = objectKey;
+    }
+
+    public void start() {
+        status = JobStatus.RUNNING;
+        startedAt = Instant.now();
+    }
+
+    public void progress(long bytes, int messages) {
+        bytesDone = bytes;
+        messagesDone = messages;
+    }
+
+    public void succeed(int messages, int participantCount) {
+        status = JobStatus.SUCCEEDED;
+        messagesDone = messages;
+        participants = participantCount;
+        if (bytesTotal != null) {
+            bytesDone = bytesTotal;
+        }
+        finishedAt = Instant.now();
+    }
+
+    public void fail(String reason) {
+        status = JobStatus.FAILED;
+        error = reason;
+        finishedAt = Instant.now();
+    }
+
+    public boolean isFinished() {
+        return status == JobStatus.SUCCEEDED || status == JobStatus.FAILED;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public JobStatus status() {
+        return status;
+    }
+
+    public UUID conversationId() {
+        return conversationId;
+    }
+
+    public Long createdBy() {
+        return createdBy;
+    }
+
+    public String sourceObject() {
+        return sourceObject;
+    }
+
+    public String sourceName() {
+        return sourceName;
+    }
+
+    public Long bytesTotal() {
+        return bytesTotal;
+    }
+
+    public long bytesDone() {
+        return bytesDone;
+    }
+
+    public int messagesDone() {
+        return messagesDone;
+    }
+
+    public int participants() {
+        return participants;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+}

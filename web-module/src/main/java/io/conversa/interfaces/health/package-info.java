@@ -1,0 +1,2 @@
+/** MicroProfile Health checks of the backing services. */
+package io.conversa.interfaces.health;

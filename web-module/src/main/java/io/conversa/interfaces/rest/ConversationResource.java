@@ -1,0 +1,104 @@
+package io.conversa.interfaces.rest;
+
+import io.conversa.application.ConversationQueries;
+import io.conversa.application.ImportAccepted;
+import io.conversa.application.ImportService;
+import io.conversa.application.InvalidRequestException;
+import io.conversa.application.MessageCursor;
+import io.conversa.application.MessagePage;
+import io.conversa.domain.model.account.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Conversations: import an export, list them, read one and page through its messages. */
+@Path("conversations")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Role.ADMIN, Role.ANALYST, Role.INTEGRATOR, Role.USER})
+public class ConversationResource {
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    ConversationQueries conversations;
+
+    @Context
+    SecurityContext security;
+
+    /** Accepts a .txt or .zip export (multipart field "file", optional "timezone") and queues its import. */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importExport(List<EntityPart> parts) throws IOException {
+        EntityPart file = part(parts, "file");
+        if (file == null) {
+            throw new InvalidRequestException("Send the export as multipart form field 'file'.");
+        }
+        ZoneId zone = zoneOf(part(parts, "timezone"));
+        try (InputStream content = file.getContent()) {
+            ImportAccepted accepted = imports.accept(Callers.of(security), file.getFileName().orElse(null), content, zone);
+            return Response.accepted(accepted).build();
+        }
+    }
+
+    @GET
+    public List<ConversationView> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return conversations.list(Callers.of(security), limit).stream().map(ConversationView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public ConversationDetail get(@PathParam("id") UUID id) {
+        var caller = Callers.of(security);
+        return ConversationDetail.of(conversations.get(caller, id), conversations.participants(caller, id));
+    }
+
+    /** Keyset paging: pass the previous page's {@code next} as {@code after}. */
+    @GET
+    @Path("{id}/messages")
+    public MessagePageView messages(@PathParam("id") UUID id, @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        MessageCursor cursor = after == null || after.isBlank() ? null : MessageCursor.decode(after);
+        MessagePage page = conversations.messages(Callers.of(security), id, cursor, limit);
+        return MessagePageView.of(page);
+    }
+
+    private static EntityPart part(List<EntityPart> parts, String name) {
+        return parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
+    }
+
+    private static ZoneId zoneOf(EntityPart timezone) throws IOException {
+        if (timezone == null) {
+            return ZoneId.systemDefault();
+        }
+        String value = timezone.getContent(String.class).trim();
+        try {
+            return value.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException("Unknown time zone '" + value + "': use an IANA name such as Europe/Berlin.");
+        }
+    }
+}

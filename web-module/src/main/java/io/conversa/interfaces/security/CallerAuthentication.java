@@ -1,0 +1,109 @@
+package io.conversa.interfaces.security;
+
+import io.conversa.infrastructure.security.PasswordHashing;
+import io.conversa.infrastructure.security.TokenVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+
+/**
+ * Authenticates every request of the web module: bearer JWTs on /api/ (stateless, 401 problem when
+ * missing or invalid on a protected resource), and a FORM login for the admin pages whose HTTP
+ * session remembers the caller. The API never honours that session, so a logged-in browser cannot
+ * be tricked into API calls. Passwords are checked by the database identity store, with the hash
+ * parameters {@link PasswordHashing} writes with.
+ */
+@ApplicationScoped
+@DatabaseIdentityStoreDefinition(
+        dataSourceLookup = "jdbc/conversa",
+        callerQuery = "SELECT password_hash FROM app_user WHERE username = ? AND enabled",
+        groupsQuery = "SELECT r.role FROM user_role r JOIN app_user u ON u.id = r.user_id WHERE u.username = ?",
+        hashAlgorithm = Pbkdf2PasswordHash.class,
+        hashAlgorithmParameters = {
+            "Pbkdf2PasswordHash.Algorithm=" + PasswordHashing.ALGORITHM,
+            "Pbkdf2PasswordHash.Iterations=" + PasswordHashing.ITERATIONS,
+            "Pbkdf2PasswordHash.SaltSizeBytes=" + PasswordHashing.SALT_BYTES
+        })
+public class CallerAuthentication implements HttpAuthenticationMechanism {
+
+    static final String LOGIN_ACTION = "/login";
+    private static final String LOGIN_PAGE = "/login.html";
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    TokenVerifier tokens;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            return bearer(request, response, context);
+        }
+        if (path.equals(LOGIN_ACTION) && "POST".equals(request.getMethod())) {
+            return form(request, context);
+        }
+        StaffSession staff = StaffSession.of(request);
+        if (staff != null) {
+            return context.notifyContainerAboutLogin(staff::name, new HashSet<>(staff.groups()));
+        }
+        if (context.isProtected()) {
+            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return context.isProtected()
+                    ? unauthorized(response, context, "Log in first: send a bearer token from POST /api/v1/auth/token.")
+                    : context.doNothing();
+        }
+        return tokens.verify(header.substring(BEARER.length()).trim())
+                .map(bearer -> context.notifyContainerAboutLogin(bearer::name, new HashSet<>(bearer.groups())))
+                .orElseGet(() -> unauthorized(response, context, "The bearer token is invalid or expired."));
+    }
+
+    private AuthenticationStatus form(HttpServletRequest request, HttpMessageContext context) {
+        String username = request.getParameter("j_username");
+        String password = request.getParameter("j_password");
+        CredentialValidationResult result = username == null || password == null
+                ? CredentialValidationResult.INVALID_RESULT
+                : identityStores.validate(new UsernamePasswordCredential(username, password));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return context.redirect(request.getContextPath() + LOGIN_PAGE + "?error=true");
+        }
+        StaffSession.start(request, result.getCallerPrincipal().getName(), result.getCallerGroups());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** A problem body, as every API error has; the session stays untouched. */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"conversa\"");
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
+                    + detail + "\"}");
+            return AuthenticationStatus.SEND_FAILURE;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
