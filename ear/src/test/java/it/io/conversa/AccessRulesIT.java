@@ -25,13 +25,15 @@ class AccessRulesIT {
             + ".eyJpc3MiOiJjb252ZXJzYSIsInN1YiI6ImFkbWluIiwidXBuIjoiYWRtaW4iLCJncm91cHMiOlsiYWRtaW4iXSwiZXhwIjo0MTAyNDQ0ODAwfQ"
             + ".c2lnbmVkLWJ5LXNvbWVvbmUtZWxzZQ";
 
+    private static final String SHORT_CHAT = "exports/android_en_dmy24_pustur-short-chat.txt";
+
     private static String conversationId;
     private static String jobId;
     private static long executionId;
 
     @BeforeAll
     static void anAdminImportedOneConversation() {
-        Api.Answer accepted = importFixture(adminToken(), "exports/android_en_dmy24_pustur-short-chat.txt", "UTC");
+        Api.Answer accepted = importFixture(adminToken(), SHORT_CHAT, "UTC");
         jobId = accepted.json().get("jobId").asText();
         conversationId = accepted.json().get("conversationId").asText();
         assertThat(awaitJob(adminToken(), jobId).get("status").asText()).isEqualTo("SUCCEEDED");
@@ -81,6 +83,10 @@ class AccessRulesIT {
         "POST, /api/v1/admin/accounts, analyst, 403",
         "POST, /api/v1/conversations/import, none, 401",
         "POST, /api/v1/conversations/import, forged, 401",
+        "POST, /api/v1/conversations/import, admin, 202",
+        "POST, /api/v1/conversations/import, analyst, 202",
+        "POST, /api/v1/conversations/import, integrator, 202",
+        "POST, /api/v1/conversations/import, user, 202",
     })
     void answersEachCallerAsTheRulesSay(String method, String template, String who, int expected) {
         String path = template.replace("{conversation}", conversationId).replace("{job}", jobId)
@@ -91,8 +97,9 @@ class AccessRulesIT {
             default -> tokenFor(who);
         };
         var request = Api.request(path, token);
-        Api.Answer answer = Api.send(method.equals("GET") ? request.GET()
-                : request.header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
+        Api.Answer answer = path.endsWith("/import") ? importFixture(token, SHORT_CHAT, "UTC")
+                : Api.send(method.equals("GET") ? request.GET()
+                        : request.header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
         assertThat(answer.status()).as(answer.body()).isEqualTo(expected);
         if (expected >= 400 && answer.body() != null && !answer.body().isEmpty()) {
             assertThat(answer.body()).doesNotContain("Exception", "\tat ");
@@ -101,8 +108,8 @@ class AccessRulesIT {
 
     @Test
     void aUserReadsWhatTheyImportedAndNoOneElseOfTheirRoleDoes() {
-        String owner = tokenFor("user");
-        Api.Answer accepted = importFixture(owner, "exports/android_en_dmy24_pustur-short-chat.txt", "UTC");
+        String owner = Api.token(newUser(), "password-of-a-stranger").json().get("access_token").asText();
+        Api.Answer accepted = importFixture(owner, SHORT_CHAT, "UTC");
         assertThat(awaitJob(owner, accepted.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
         String id = accepted.json().get("conversationId").asText();
 

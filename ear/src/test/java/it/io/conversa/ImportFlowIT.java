@@ -70,10 +70,11 @@ class ImportFlowIT {
         assertThat(job.get("messages").asInt()).isEqualTo(25);
         String conversationId = accepted.json().get("conversationId").asText();
         JsonNode detail = get("/api/v1/conversations/" + conversationId, token).json();
-        // iOS writes the encryption notice under the chat's name: it is a system message, not a participant.
-        assertThat(detail.get("participants").findValuesAsText("name")).containsExactly("Dmitry S");
+        assertThat(detail.get("participants").findValuesAsText("name")).containsExactly("Dmitry S", "Elon Musk");
+        // iOS writes the encryption notice under the chat's name: it is a system message without a participant.
         JsonNode first = get("/api/v1/conversations/" + conversationId + "/messages?limit=1", token).json().at("/messages/0");
         assertThat(first.get("kind").asText()).isEqualTo("SYSTEM");
+        assertThat(first.get("participantId").isNull()).isTrue();
         assertThat(first.get("sentAt").asText()).isEqualTo("2022-03-18T14:56:01Z");
     }
 

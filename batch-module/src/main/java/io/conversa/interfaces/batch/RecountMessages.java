@@ -2,6 +2,7 @@ package io.conversa.interfaces.batch;
 
 import jakarta.annotation.Resource;
 import jakarta.batch.api.AbstractBatchlet;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -12,6 +13,7 @@ import javax.sql.DataSource;
  * repairing counts that drifted (for example after messages were removed).
  */
 @Named
+@Dependent
 public class RecountMessages extends AbstractBatchlet {
 
     @Resource(lookup = "jdbc/conversa")

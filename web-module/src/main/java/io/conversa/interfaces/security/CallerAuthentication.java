@@ -14,8 +14,6 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 
 /**
@@ -93,17 +91,10 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(result);
     }
 
-    /** A problem body, as every API error has; the session stays untouched. */
+    /** The error page turns this into a problem body, as every API error has. */
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {
-        try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"conversa\"");
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
-                    + detail + "\"}");
-            return AuthenticationStatus.SEND_FAILURE;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        context.getRequest().setAttribute(ProblemErrorPage.DETAIL, detail);
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"conversa\"");
+        return context.responseUnauthorized();
     }
 }
