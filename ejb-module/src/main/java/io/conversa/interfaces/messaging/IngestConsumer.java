@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * Takes import jobs off the ingest queue. The import commits in batches of its own, so the
  * delivery is not transacted; a job that ends in an error records it on the job instead of
- * being redelivered.
+ * being redelivered. A message that is not a job id is thrown back, so after three deliveries
+ * it lands on the dead-letter queue where admins see it.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
@@ -32,10 +33,13 @@ public class IngestConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        UUID jobId;
         try {
-            ingestion.run(UUID.fromString(((TextMessage) message).getText()));
+            jobId = UUID.fromString(((TextMessage) message).getText());
         } catch (JMSException | ClassCastException | IllegalArgumentException e) {
-            LOG.warning(() -> "Ignoring a malformed ingest message: " + e.getMessage());
+            LOG.warning(() -> "Malformed ingest message, refused: " + e.getMessage());
+            throw new IllegalArgumentException("Not an import job id", e);
         }
+        ingestion.run(jobId);
     }
 }

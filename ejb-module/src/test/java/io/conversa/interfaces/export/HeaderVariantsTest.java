@@ -32,7 +32,7 @@ class HeaderVariantsTest {
             android, Spanish p. m. with spaces        | 18/03/2022, 2:56 p. m. - Ann: hi
             android, Spanish p. m. with no-break space| 18/3/22, 2:56\u00A0p.\u00A0m. - Ann: hi
             android, p.m. without spaces              | 18/03/2022, 2:56 p.m. - Ann: hi
-            android, upper-case A.M.-style PM         | 18/03/2022, 02:56 P.M. - Ann: hi
+            android, upper-case P.M.                  | 18/03/2022, 02:56 P.M. - Ann: hi
             ios, narrow no-break space before PM      | [3/18/22, 2:56:00\u202FPM] Ann: hi
             ios, Spanish p. m.                        | [18/03/22, 2:56:00 p. m.] Ann: hi
             android, Korean marker before the time    | 2022. 3. 18. 오후 2:56 - Ann: hi

@@ -1,0 +1,154 @@
+package it.io.conversa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conversa.application.Caller;
+import io.conversa.application.ConversationQueries;
+import io.conversa.application.ImportAccepted;
+import io.conversa.application.ImportService;
+import io.conversa.application.JobQueries;
+import io.conversa.domain.model.conversation.Message;
+import io.conversa.domain.model.job.Job;
+import io.conversa.domain.model.job.JobStatus;
+import jakarta.annotation.Resource;
+import org.assertj.core.api.Assertions;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.TextMessage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs inside Liberty (Arquillian): the import service stores rows with JPA and queues the job on
+ * JMS; the ingest consumer takes it from the queue and fills the conversation; a message the
+ * consumer cannot handle ends on the dead-letter queue after three deliveries.
+ */
+@ExtendWith(ArquillianExtension.class)
+class IngestInServerIT {
+
+    private static final Caller ADMIN = new Caller("admin", Set.of("admin"));
+    private static final String CHAT = """
+            06/03/2017, 00:45 - Messages to this group are now secured with end-to-end encryption.
+            06/03/2017, 00:46 - Ana: Bom dia!
+            06/03/2017, 00:47 - Ben: Good morning
+            a second line
+            06/03/2017, 00:48 - Ana: 👋
+            """;
+
+    /**
+     * The built EAR with this class in its web module. The web module moves from "/" to a
+     * context root named after it, where Arquillian's Liberty container looks for its test runner.
+     */
+    @Deployment
+    static EnterpriseArchive conversa() throws IOException {
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File("target/conversa.ear"));
+        WebArchive web = ear.getAsType(WebArchive.class, "web-module.war");
+        web.addClass(IngestInServerIT.class)
+                .addAsLibrary(new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().getPath()));
+        ear.delete("web-module.war");
+        String applicationXml;
+        try (InputStream in = ear.get("META-INF/application.xml").getAsset().openStream()) {
+            applicationXml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("<context-root>/</context-root>", "<context-root>/web-module</context-root>");
+        }
+        ear.delete("META-INF/application.xml");
+        return ear.addAsModule(Testable.archiveToTest(web)).setApplicationXML(new StringAsset(applicationXml));
+    }
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    JobQueries jobs;
+
+    @Inject
+    ConversationQueries conversations;
+
+    @Resource(lookup = "jms/conversa")
+    ConnectionFactory jms;
+
+    @Resource(lookup = "jms/ingest")
+    Queue ingest;
+
+    @Resource(lookup = "jms/dlq")
+    Queue deadLetters;
+
+    @Test
+    void anAcceptedImportIsQueuedConsumedAndStored() {
+        ImportAccepted accepted = imports.accept(ADMIN, "WhatsApp Chat with Ana.txt",
+                new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"));
+
+        await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
+        Job job = jobs.get(ADMIN, accepted.jobId());
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.messagesDone()).isEqualTo(4);
+        assertThat(conversations.get(ADMIN, accepted.conversationId()).title()).isEqualTo("Ana");
+
+        List<Message> messages = conversations.messages(ADMIN, accepted.conversationId(), null, 10).messages();
+        assertThat(messages).extracting(Message::body)
+                .containsExactly("Messages to this group are now secured with end-to-end encryption.",
+                        "Bom dia!", "Good morning\na second line", "👋");
+        assertThat(messages.get(1).sentAt()).isEqualTo(Instant.parse("2017-03-06T00:46:00Z"));
+    }
+
+    @Test
+    void aMessageThatFailsThreeDeliveriesLandsOnTheDeadLetterQueue() {
+        String poison = "not-a-job-" + UUID.randomUUID();
+        try (JMSContext context = jms.createContext()) {
+            context.createProducer().send(ingest, poison);
+        }
+        await(() -> deadLetterTexts().contains(poison));
+        assertThat(deadLetterTexts()).contains(poison);
+    }
+
+    private List<String> deadLetterTexts() {
+        try (JMSContext context = jms.createContext(); QueueBrowser browser = context.createBrowser(deadLetters)) {
+            return Collections.list(browser.getEnumeration()).stream()
+                    .map(m -> {
+                        try {
+                            return ((TextMessage) m).getText();
+                        } catch (JMSException e) {
+                            return "";
+                        }
+                    }).toList();
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
