@@ -53,11 +53,8 @@ CREATE TABLE participant (
 -- A user sees the conversations their number takes part in.
 CREATE INDEX participant_by_phone ON participant (phone) WHERE phone IS NOT NULL;
 
--- Messages take ids in blocks of 500 so the importer batches inserts without a round trip per row.
-CREATE SEQUENCE message_id_seq INCREMENT BY 500;
-
 CREATE TABLE message (
-    id               BIGINT       PRIMARY KEY DEFAULT nextval('message_id_seq'),
+    id               BIGSERIAL    PRIMARY KEY,
     conversation_id  UUID         NOT NULL REFERENCES conversation (id) ON DELETE CASCADE,
     participant_id   BIGINT       REFERENCES participant (id),   -- null for SYSTEM messages
     sequence_no      INTEGER      NOT NULL,                       -- order within the source export
@@ -71,9 +68,13 @@ CREATE TABLE message (
     wa_message_id    VARCHAR(128) UNIQUE,                          -- dedupe key for webhook deliveries
     reply_to_wa_id   VARCHAR(128),
     metadata         JSONB,
-    created_at       TIMESTAMPTZ  NOT NULL DEFAULT now()
+    import_job_id    UUID,                                        -- the import that wrote it, to undo a failed one
+    -- Identity of an exported message across re-imports of the same chat (see MessageFingerprint).
+    fingerprint      VARCHAR(64),
+    created_at       TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    CONSTRAINT message_fingerprint_per_conversation UNIQUE (conversation_id, fingerprint)
 );
-ALTER SEQUENCE message_id_seq OWNED BY message.id;
+CREATE INDEX message_by_import_job ON message (import_job_id) WHERE import_job_id IS NOT NULL;
 -- Keyset paging of a conversation's messages in time order.
 CREATE INDEX message_by_conversation_time ON message (conversation_id, sent_at, id);
 
@@ -92,6 +93,7 @@ CREATE TABLE media_object (
     created_at       TIMESTAMPTZ   NOT NULL DEFAULT now()
 );
 CREATE INDEX media_by_message ON media_object (message_id);
+CREATE INDEX media_by_conversation_name ON media_object (conversation_id, file_name);
 
 CREATE TABLE job (
     id               UUID          PRIMARY KEY,
@@ -103,8 +105,12 @@ CREATE TABLE job (
     source_name      VARCHAR(500),
     bytes_total      BIGINT,
     bytes_done       BIGINT        NOT NULL DEFAULT 0,
-    messages_done    INTEGER       NOT NULL DEFAULT 0,
+    messages_done    INTEGER       NOT NULL DEFAULT 0,     -- read from the export so far
+    messages_new     INTEGER       NOT NULL DEFAULT 0,     -- of those, not stored before
     participants     INTEGER       NOT NULL DEFAULT 0,
+    media_stored     INTEGER       NOT NULL DEFAULT 0,
+    media_missing    INTEGER       NOT NULL DEFAULT 0,     -- attachments the chat names but the upload lacks
+    merged           BOOLEAN       NOT NULL DEFAULT FALSE, -- added to a conversation imported before
     error            TEXT,
     created_at       TIMESTAMPTZ   NOT NULL DEFAULT now(),
     started_at       TIMESTAMPTZ,

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,7 +107,7 @@ class AccessRulesIT {
 
     @Test
     void aUserReadsWhatTheyImportedAndNoOneElseOfTheirRoleDoes() {
-        String owner = Api.token(newUser(), "password-of-a-stranger").json().get("access_token").asText();
+        String owner = Api.freshUserToken();
         Api.Answer accepted = importFixture(owner, SHORT_CHAT, "UTC");
         assertThat(awaitJob(owner, accepted.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
         String id = accepted.json().get("conversationId").asText();
@@ -117,7 +116,7 @@ class AccessRulesIT {
         assertThat(get("/api/v1/conversations", owner).json().findValuesAsText("id")).containsExactly(id);
         assertThat(get("/api/v1/conversations/" + id, tokenFor("analyst")).status()).isEqualTo(200);
 
-        String stranger = Api.token(newUser(), "password-of-a-stranger").json().get("access_token").asText();
+        String stranger = Api.freshUserToken();
         assertThat(get("/api/v1/conversations/" + id, stranger).status()).isEqualTo(404);
         assertThat(get("/api/v1/conversations", stranger).json().findValuesAsText("id")).doesNotContain(id);
     }
@@ -141,13 +140,5 @@ class AccessRulesIT {
         } while (!execution.get("status").asText().equals("COMPLETED") && ++polls < 200);
         assertThat(execution.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(execution.get("job").asText()).isEqualTo("recount-messages");
-    }
-
-    private static String newUser() {
-        String username = "it-stranger-" + System.nanoTime();
-        Api.Answer created = Api.postJson("/api/v1/admin/accounts", adminToken(),
-                Map.of("username", username, "password", "password-of-a-stranger", "role", "user"));
-        assertThat(created.status()).isEqualTo(201);
-        return username;
     }
 }

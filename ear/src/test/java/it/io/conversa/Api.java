@@ -103,6 +103,18 @@ final class Api {
         });
     }
 
+    /** A token of a new account with role user, who owns nothing yet. */
+    static String freshUserToken() {
+        String username = "it-user-" + UUID.randomUUID();
+        String password = "password-of-" + username;
+        Answer created = postJson("/api/v1/admin/accounts", adminToken(),
+                Map.of("username", username, "password", password, "role", "user"));
+        if (created.status() != 201) {
+            throw new IllegalStateException("Could not create a user: " + created);
+        }
+        return token(username, password).json().get("access_token").asText();
+    }
+
     /** Uploads an export as multipart field "file", with "timezone" when given. */
     static Answer importFile(String token, String fileName, byte[] content, String timezone) {
         String boundary = "conversa-it-" + UUID.randomUUID();

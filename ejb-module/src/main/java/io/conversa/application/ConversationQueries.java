@@ -2,6 +2,7 @@ package io.conversa.application;
 
 import io.conversa.domain.model.conversation.Conversation;
 import io.conversa.domain.model.conversation.ConversationStatus;
+import io.conversa.domain.model.conversation.MediaObject;
 import io.conversa.domain.model.conversation.Message;
 import io.conversa.domain.model.conversation.Participant;
 import jakarta.ejb.Stateless;
@@ -49,6 +50,12 @@ public class ConversationQueries {
     public List<Participant> participants(Caller caller, UUID id) {
         get(caller, id);
         return em.createNamedQuery("Participant.ofConversation", Participant.class)
+                .setParameter("conversation", id).getResultList();
+    }
+
+    public List<MediaObject> media(Caller caller, UUID id) {
+        get(caller, id);
+        return em.createNamedQuery("MediaObject.ofConversation", MediaObject.class)
                 .setParameter("conversation", id).getResultList();
     }
 

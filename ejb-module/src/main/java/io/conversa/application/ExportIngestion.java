@@ -1,5 +1,7 @@
 package io.conversa.application;
 
+import io.conversa.domain.model.job.ImportCounts;
+import io.conversa.infrastructure.persistence.MessageRow;
 import io.conversa.infrastructure.persistence.MessageWriter;
 import io.conversa.infrastructure.storage.ObjectStorage;
 import io.conversa.interfaces.export.ExportParser;
@@ -15,16 +17,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs one queued import: reads the stored export twice as a stream (once to decide its format,
- * once to parse), writes its messages in committed batches with progress, and either marks the
- * conversation ready or removes what was written and records why it failed.
+ * once to parse), writes its new messages in committed batches with progress, stores a zip's media,
+ * and either marks the conversation ready or removes what this import wrote and records why it failed.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -40,6 +42,11 @@ public class ExportIngestion {
 
     @Inject
     JobProgress progress;
+
+    /** How much a zip export may unpack to; beyond it the archive is refused as a likely zip bomb. */
+    @Inject
+    @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UNPACKED_BYTES", defaultValue = "8589934592")
+    long maxUnpackedBytes;
 
     public void run(UUID jobId) {
         ImportTask task = progress.start(jobId);
@@ -59,34 +66,35 @@ public class ExportIngestion {
 
     private void importMessages(ImportTask task) throws IOException, SQLException, UnreadableExportException {
         ExportParser parser = new ExportParser(task.zone(), null);
-        try (StoredExport export = StoredExport.open(storage, task, parser);
+        try (StoredExport export = StoredExport.open(storage, task, parser, maxUnpackedBytes);
                 Connection connection = dataSource.getConnection();
-                MessageWriter writer = new MessageWriter(connection, task.conversationId());
+                MessageWriter writer = new MessageWriter(connection, task.conversationId(), task.jobId());
                 CountingInput in = new CountingInput(export.openText());
                 MessageStream messages = parser.parse(in, export.format())) {
-            Instant first = null;
-            Instant last = null;
+            MessageFingerprints fingerprints = new MessageFingerprints();
             while (messages.hasNext()) {
                 ParsedMessage m = messages.next();
-                first = first == null || m.sentAt().isBefore(first) ? m.sentAt() : first;
-                last = last == null || m.sentAt().isAfter(last) ? m.sentAt() : last;
-                boolean flushed = writer.add(m.author(), m.sequence(), m.sentAt(), m.localTime(), m.kind().name(),
-                        m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()));
+                boolean flushed = writer.add(new MessageRow(m.author(), m.sequence(), m.sentAt(), m.localTime(),
+                        m.kind().name(), m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()),
+                        fingerprints.of(m)));
                 if (flushed) {
-                    progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.written());
+                    progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.read());
                 }
             }
-            if (writer.written() == 0) {
+            if (writer.read() == 0) {
                 throw new UnreadableExportException("The file holds no WhatsApp messages.");
             }
             writer.finish();
-            progress.succeed(task.jobId(), writer.written(), writer.participantCount(), first, last);
+            ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId());
+            int stored = media.store(export);
+            progress.succeed(task.jobId(), new ImportCounts(writer.read(), writer.added(), writer.participantCount(),
+                    stored, media.missing()));
         }
     }
 
     private void abandon(ImportTask task, String reason) {
         try (Connection connection = dataSource.getConnection()) {
-            MessageWriter.discard(connection, task.conversationId());
+            MessageWriter.discard(connection, task.conversationId(), task.jobId());
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "Could not remove the partial import of job " + task.jobId(), e);
         }

@@ -11,10 +11,12 @@ import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Accepts a chat export: streams it to object storage, records the conversation (IMPORTING) and
- * its job, and queues the job. The import itself happens in {@link ExportIngestion}.
+ * its job, and queues the job. A later export of a chat the caller imported before (same title)
+ * is merged into that conversation instead. The import itself happens in {@link ExportIngestion}.
  */
 @Stateless
 public class ImportService {
@@ -35,20 +37,34 @@ public class ImportService {
         String name = fileName == null || fileName.isBlank() ? "chat.txt" : fileName;
         ExportFileType type = ExportFileType.of(name); // rejects other files before storing anything
         Long owner = accounts.idOf(caller).orElse(null);
-        Conversation conversation = Conversation.importing(titleOf(name), zone, owner);
+        String title = titleOf(name);
+        Conversation earlier = importedBefore(owner, title);
+        Conversation conversation = earlier != null ? earlier : Conversation.importing(title, zone, owner);
         CountingInput counted = new CountingInput(upload);
-        String key = "uploads/" + conversation.id() + "/" + name.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
+        String key = "uploads/" + UUID.randomUUID() + "/" + name.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
         storage.put(key, counted, type.contentType());
         if (counted.count() == 0) {
             storage.delete(key);
             throw new InvalidRequestException("The uploaded file is empty: there is nothing to import.");
         }
-        Job job = Job.importOf(conversation.id(), owner, name, counted.count());
+        Job job = Job.importOf(conversation.id(), owner, name, counted.count(), earlier != null);
         job.storedAt(key);
-        em.persist(conversation);
+        if (earlier == null) {
+            em.persist(conversation);
+        }
         em.persist(job);
         ingest.submit(job.id());
-        return new ImportAccepted(job.id(), conversation.id());
+        return new ImportAccepted(job.id(), conversation.id(), earlier != null);
+    }
+
+    /** The caller's ready conversation imported from an export with this title, if any. */
+    private Conversation importedBefore(Long owner, String title) {
+        if (owner == null) {
+            return null;
+        }
+        return em.createNamedQuery("Conversation.importedBefore", Conversation.class)
+                .setParameter("owner", owner).setParameter("title", title)
+                .setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 
     /** "WhatsApp Chat with Ana.txt" becomes "Ana"; anything else keeps its name without extension. */

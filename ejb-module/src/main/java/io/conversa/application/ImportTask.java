@@ -4,5 +4,6 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 /** What the ingestion needs to know about one queued import. */
-public record ImportTask(UUID jobId, UUID conversationId, ZoneId zone, String sourceObject, String sourceName) {
+public record ImportTask(UUID jobId, UUID conversationId, ZoneId zone, String sourceObject, String sourceName,
+        boolean merged) {
 }

@@ -1,6 +1,7 @@
 package io.conversa.application;
 
 import io.conversa.domain.model.conversation.Conversation;
+import io.conversa.domain.model.job.ImportCounts;
 import io.conversa.domain.model.job.Job;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -29,22 +30,30 @@ public class JobProgress {
         }
         job.start();
         Conversation conversation = em.find(Conversation.class, job.conversationId());
-        return new ImportTask(jobId, conversation.id(), conversation.zone(), job.sourceObject(), job.sourceName());
+        return new ImportTask(jobId, conversation.id(), conversation.zone(), job.sourceObject(), job.sourceName(),
+                job.merged());
     }
 
     public void progress(UUID jobId, long bytes, int messages) {
         em.find(Job.class, jobId).progress(bytes, messages);
     }
 
-    public void succeed(UUID jobId, int messages, int participants, Instant first, Instant last) {
+    /** The job succeeded; the conversation shows everything it now holds. */
+    public void succeed(UUID jobId, ImportCounts counts) {
         Job job = em.find(Job.class, jobId);
-        job.succeed(messages, participants);
-        em.find(Conversation.class, job.conversationId()).ready(messages, first, last);
+        job.succeed(counts);
+        Object[] totals = em.createQuery("SELECT COUNT(m), MIN(m.sentAt), MAX(m.sentAt) FROM Message m"
+                + " WHERE m.conversationId = :c", Object[].class).setParameter("c", job.conversationId()).getSingleResult();
+        em.find(Conversation.class, job.conversationId())
+                .ready(((Long) totals[0]).intValue(), (Instant) totals[1], (Instant) totals[2]);
     }
 
+    /** The job failed; a first import's conversation fails with it, a merged one stays as it was. */
     public void fail(UUID jobId, String reason) {
         Job job = em.find(Job.class, jobId);
         job.fail(reason);
-        em.find(Conversation.class, job.conversationId()).failed();
+        if (!job.merged()) {
+            em.find(Conversation.class, job.conversationId()).failed();
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -40,7 +41,7 @@ final class StoredExport implements AutoCloseable {
         this.uploadBytesPerTextByte = scale;
     }
 
-    static StoredExport open(ObjectStorage storage, ImportTask task, ExportParser parser)
+    static StoredExport open(ObjectStorage storage, ImportTask task, ExportParser parser, long maxUnpackedBytes)
             throws IOException, UnreadableExportException {
         if (ExportFileType.of(task.sourceName()) == ExportFileType.TEXT) {
             try (InputStream in = storage.open(task.sourceObject())) {
@@ -51,10 +52,14 @@ final class StoredExport implements AutoCloseable {
         try (InputStream in = storage.open(task.sourceObject())) {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             ZipFile zip = new ZipFile(copy.toFile());
-            ChatArchive.ChatText text = ChatArchive.find(zip, parser).orElse(null);
-            if (text == null) {
+            ChatArchive.ChatText text;
+            try {
+                ArchiveLimits.check(zip, maxUnpackedBytes);
+                text = ChatArchive.find(zip, parser)
+                        .orElseThrow(() -> new UnreadableExportException("The zip holds no WhatsApp chat text (.txt)."));
+            } catch (UnreadableExportException | IOException | RuntimeException e) {
                 zip.close();
-                throw new UnreadableExportException("The zip holds no WhatsApp chat text (.txt).");
+                throw e;
             }
             long textSize = text.entry().getSize();
             double scale = textSize > 0 ? (double) Files.size(copy) / textSize : 1.0;
@@ -74,6 +79,22 @@ final class StoredExport implements AutoCloseable {
 
     InputStream openText() throws IOException {
         return zip == null ? storage.open(key) : zip.getInputStream(chat);
+    }
+
+    /** The archive's files other than the chat text and macOS metadata; none for a text upload. */
+    List<ZipEntry> mediaEntries() {
+        if (zip == null) {
+            return List.of();
+        }
+        return zip.stream()
+                .filter(e -> !e.isDirectory() && !e.getName().equals(chat.getName()))
+                .filter(e -> !e.getName().startsWith("__MACOSX/") && !e.getName().contains("/._") && !e.getName().startsWith("._"))
+                .map(ZipEntry.class::cast)
+                .toList();
+    }
+
+    InputStream open(ZipEntry entry) throws IOException {
+        return zip.getInputStream(entry);
     }
 
     /** Progress in upload bytes for a position in the chat text. */

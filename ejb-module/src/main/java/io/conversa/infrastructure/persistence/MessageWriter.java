@@ -7,15 +7,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes one conversation's participants and messages with JDBC batches, committing every
- * {@link #BATCH} messages so memory and transaction size stay flat however long the chat is.
+ * Writes an import's participants and messages with JDBC batches, committing every {@link #BATCH}
+ * messages so memory and transaction size stay flat however long the chat is. A message whose
+ * fingerprint the conversation already holds is skipped, which makes re-imports add only what is new.
  */
 public final class MessageWriter implements AutoCloseable {
 
@@ -23,42 +22,46 @@ public final class MessageWriter implements AutoCloseable {
 
     private final Connection connection;
     private final UUID conversationId;
+    private final UUID jobId;
     private final PreparedStatement insertMessage;
     private final Map<String, Long> participants = new HashMap<>();
-    private final Map<Long, Integer> messagesPerParticipant = new HashMap<>();
     private int pending;
-    private int written;
+    private int read;
+    private int added;
 
-    public MessageWriter(Connection connection, UUID conversationId) throws SQLException {
+    public MessageWriter(Connection connection, UUID conversationId, UUID jobId) throws SQLException {
         this.connection = connection;
         this.conversationId = conversationId;
+        this.jobId = jobId;
         connection.setAutoCommit(false);
+        loadParticipants();
         insertMessage = connection.prepareStatement(
                 "INSERT INTO message (conversation_id, participant_id, sequence_no, sent_at, local_time, kind, body,"
-                        + " attachment_name, edited, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)");
+                        + " attachment_name, edited, metadata, import_job_id, fingerprint)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                        + " ON CONFLICT (conversation_id, fingerprint) DO NOTHING");
     }
 
-    /** Queues one message; returns true when this call flushed a batch. */
-    public boolean add(String author, int sequence, Instant sentAt, LocalDateTime localTime, String kind,
-            String body, String attachmentName, boolean edited, String metadataJson) throws SQLException {
-        Long participant = author == null ? null : participantId(author);
+    /** Queues one message; returns true when this call wrote a batch. */
+    public boolean add(MessageRow row) throws SQLException {
         insertMessage.setObject(1, conversationId);
-        if (participant == null) {
+        if (row.author() == null) {
             insertMessage.setNull(2, Types.BIGINT);
         } else {
-            insertMessage.setLong(2, participant);
-            messagesPerParticipant.merge(participant, 1, Integer::sum);
+            insertMessage.setLong(2, participantId(row.author()));
         }
-        insertMessage.setInt(3, sequence);
-        insertMessage.setTimestamp(4, Timestamp.from(sentAt));
-        insertMessage.setObject(5, localTime);
-        insertMessage.setString(6, kind);
-        insertMessage.setString(7, body);
-        insertMessage.setString(8, attachmentName);
-        insertMessage.setBoolean(9, edited);
-        insertMessage.setString(10, metadataJson);
+        insertMessage.setInt(3, row.sequence());
+        insertMessage.setTimestamp(4, Timestamp.from(row.sentAt()));
+        insertMessage.setObject(5, row.localTime());
+        insertMessage.setString(6, row.kind());
+        insertMessage.setString(7, row.body());
+        insertMessage.setString(8, row.attachmentName());
+        insertMessage.setBoolean(9, row.edited());
+        insertMessage.setString(10, row.metadataJson());
+        insertMessage.setObject(11, jobId);
+        insertMessage.setString(12, row.fingerprint());
         insertMessage.addBatch();
-        written++;
+        read++;
         if (++pending >= BATCH) {
             flush();
             return true;
@@ -66,34 +69,42 @@ public final class MessageWriter implements AutoCloseable {
         return false;
     }
 
-    /** Writes what is queued and the participants' counts, and commits. */
+    /** Writes what is queued, brings the participants' counts up to date, and commits. */
     public void finish() throws SQLException {
         flush();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE participant SET message_count = ? WHERE id = ?")) {
-            for (var entry : messagesPerParticipant.entrySet()) {
-                update.setInt(1, entry.getValue());
-                update.setLong(2, entry.getKey());
-                update.addBatch();
-            }
-            update.executeBatch();
+        try (PreparedStatement recount = connection.prepareStatement("UPDATE participant p SET message_count ="
+                + " (SELECT COUNT(*) FROM message m WHERE m.participant_id = p.id) WHERE p.conversation_id = ?")) {
+            recount.setObject(1, conversationId);
+            recount.executeUpdate();
         }
         connection.commit();
     }
 
-    /** Removes everything written for the conversation, so a failed import leaves nothing behind. */
-    public static void discard(Connection connection, UUID conversationId) throws SQLException {
+    /**
+     * Removes what one import wrote (its messages, and participants left without any), so a failed
+     * import leaves the conversation as it was.
+     */
+    public static void discard(Connection connection, UUID conversationId, UUID jobId) throws SQLException {
         connection.setAutoCommit(false);
-        for (String table : new String[] {"message", "participant"}) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE conversation_id = ?")) {
-                delete.setObject(1, conversationId);
-                delete.executeUpdate();
-            }
+        try (PreparedStatement messages = connection.prepareStatement("DELETE FROM message WHERE import_job_id = ?");
+                PreparedStatement orphans = connection.prepareStatement("DELETE FROM participant p WHERE p.conversation_id = ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM message m WHERE m.participant_id = p.id)")) {
+            messages.setObject(1, jobId);
+            messages.executeUpdate();
+            orphans.setObject(1, conversationId);
+            orphans.executeUpdate();
         }
         connection.commit();
     }
 
-    public int written() {
-        return written;
+    /** Messages read from the export so far. */
+    public int read() {
+        return read;
+    }
+
+    /** Of those, the ones the conversation did not hold yet. */
+    public int added() {
+        return added;
     }
 
     public int participantCount() {
@@ -102,13 +113,27 @@ public final class MessageWriter implements AutoCloseable {
 
     private void flush() throws SQLException {
         if (pending > 0) {
-            insertMessage.executeBatch();
+            for (int count : insertMessage.executeBatch()) {
+                added += count > 0 ? 1 : 0;
+            }
             connection.commit();
             pending = 0;
         }
     }
 
-    private Long participantId(String name) throws SQLException {
+    private void loadParticipants() throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, display_name FROM participant WHERE conversation_id = ?")) {
+            select.setObject(1, conversationId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    participants.put(rows.getString(2), rows.getLong(1));
+                }
+            }
+        }
+    }
+
+    private long participantId(String name) throws SQLException {
         Long id = participants.get(name);
         if (id != null) {
             return id;

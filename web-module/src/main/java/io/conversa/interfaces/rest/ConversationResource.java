@@ -86,6 +86,13 @@ public class ConversationResource {
         return MessagePageView.of(page);
     }
 
+    /** The media files stored for the conversation (from zip exports), with what is known of each. */
+    @GET
+    @Path("{id}/media")
+    public List<MediaView> media(@PathParam("id") UUID id) {
+        return conversations.media(Callers.of(security), id).stream().map(MediaView::of).toList();
+    }
+
     private static EntityPart part(List<EntityPart> parts, String name) {
         return parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
     }

@@ -29,13 +29,19 @@ public class JobResource {
     @Context
     SecurityContext security;
 
+    /**
+     * A job's state. {@code messages} counts what was read from the export; of those, {@code messagesNew}
+     * were stored and {@code messagesSkipped} were already there (a re-import, {@code merged}).
+     */
     public record JobView(UUID id, String kind, String status, UUID conversationId, String fileName,
-            Long bytesTotal, long bytesDone, int messages, int participants, String error,
+            Long bytesTotal, long bytesDone, int messages, int messagesNew, int messagesSkipped, boolean merged,
+            int participants, int mediaStored, int mediaMissing, String error,
             Instant createdAt, Instant startedAt, Instant finishedAt) {
 
         static JobView of(Job j) {
             return new JobView(j.id(), j.kind(), j.status().name(), j.conversationId(), j.sourceName(),
-                    j.bytesTotal(), j.bytesDone(), j.messagesDone(), j.participants(), j.error(),
+                    j.bytesTotal(), j.bytesDone(), j.messagesDone(), j.messagesNew(), j.messagesSkipped(), j.merged(),
+                    j.participants(), j.mediaStored(), j.mediaMissing(), j.error(),
                     j.createdAt(), j.startedAt(), j.finishedAt());
         }
     }

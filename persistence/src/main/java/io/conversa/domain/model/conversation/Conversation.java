@@ -17,6 +17,10 @@ import java.util.UUID;
 @NamedQuery(name = "Conversation.listReady",
         query = "SELECT c FROM Conversation c WHERE c.status = io.conversa.domain.model.conversation.ConversationStatus.READY"
                 + " ORDER BY c.lastMessageAt DESC NULLS LAST, c.id")
+@NamedQuery(name = "Conversation.importedBefore",
+        query = "SELECT c FROM Conversation c WHERE c.ownerId = :owner AND c.title = :title"
+                + " AND c.source = io.conversa.domain.model.conversation.ConversationSource.EXPORT"
+                + " AND c.status = io.conversa.domain.model.conversation.ConversationStatus.READY ORDER BY c.createdAt")
 public class Conversation {
 
     @Id
@@ -67,7 +71,7 @@ public class Conversation {
         return c;
     }
 
-    /** Called once the importer has stored every message. */
+    /** Called once the importer has stored every message; the figures cover all the conversation holds. */
     public void ready(int messages, Instant first, Instant last) {
         status = ConversationStatus.READY;
         messageCount = messages;

@@ -45,6 +45,17 @@ public class Job {
     @Column(name = "messages_done")
     private int messagesDone;
 
+    @Column(name = "messages_new")
+    private int messagesNew;
+
+    @Column(name = "media_stored")
+    private int mediaStored;
+
+    @Column(name = "media_missing")
+    private int mediaMissing;
+
+    private boolean merged;
+
     private int participants;
 
     private String error;
@@ -61,7 +72,8 @@ public class Job {
     protected Job() {
     }
 
-    public static Job importOf(UUID conversationId, Long createdBy, String sourceName, long bytesTotal) {
+    /** An import into {@code conversationId}; {@code merged} when that conversation was imported before. */
+    public static Job importOf(UUID conversationId, Long createdBy, String sourceName, long bytesTotal, boolean merged) {
         Job job = new Job();
         job.id = UUID.randomUUID();
         job.kind = IMPORT;
@@ -70,6 +82,7 @@ public class Job {
         job.createdBy = createdBy;
         job.sourceName = sourceName;
         job.bytesTotal = bytesTotal;
+        job.merged = merged;
         job.createdAt = Instant.now();
         return job;
     }
@@ -88,10 +101,13 @@ public class Job {
         messagesDone = messages;
     }
 
-    public void succeed(int messages, int participantCount) {
+    public void succeed(ImportCounts counts) {
         status = JobStatus.SUCCEEDED;
-        messagesDone = messages;
-        participants = participantCount;
+        messagesDone = counts.messagesRead();
+        messagesNew = counts.messagesNew();
+        participants = counts.participants();
+        mediaStored = counts.mediaStored();
+        mediaMissing = counts.mediaMissing();
         if (bytesTotal != null) {
             bytesDone = bytesTotal;
         }
@@ -148,8 +164,29 @@ public class Job {
         return messagesDone;
     }
 
+    public int messagesNew() {
+        return messagesNew;
+    }
+
+    /** Messages read from the export that were already stored (a re-import of the same chat). */
+    public int messagesSkipped() {
+        return status == JobStatus.SUCCEEDED ? messagesDone - messagesNew : 0;
+    }
+
     public int participants() {
         return participants;
+    }
+
+    public int mediaStored() {
+        return mediaStored;
+    }
+
+    public int mediaMissing() {
+        return mediaMissing;
+    }
+
+    public boolean merged() {
+        return merged;
     }
 
     public String error() {

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Parse-only benchmark of the export parser (issue 3, item 7). Compiles the parser and the benchmark
+# with javac alone (the parser needs nothing beyond the JDK, so no Maven build is disturbed), writes
+# the generated ~100 MB export if it is missing, then measures
+#   1. one run in a fresh JVM under /usr/bin/time: cold, JVM start and JIT warm-up included;
+#   2. RUNS runs in one JVM: the first cold, the others warm.
+# Usage: bench/parser.sh [RUNS]     (default 5; JAVA_HEAP overrides -Xmx256m, BENCH_DIR the work folder)
+#        bench/parser.sh generate   only writes the export and prints its path (used by npm-parser.sh)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH_DIR=${BENCH_DIR:-$ROOT/ejb-module/target/bench}
+CLASSES=$BENCH_DIR/classes
+EXPORT=$BENCH_DIR/android-export-1.5m-messages.txt
+JAVA_HEAP=${JAVA_HEAP:--Xmx256m}
+BENCH=io.conversa.interfaces.export.bench
+
+rm -rf "$CLASSES"
+javac -encoding UTF-8 -d "$CLASSES" $(find "$ROOT/ejb-module/src/main/java/io/conversa/interfaces/export" \
+  "$ROOT/ejb-module/src/test/java/io/conversa/interfaces/export/bench" -name '*.java')
+if [[ ! -f "$EXPORT" ]]; then
+  echo "generating $EXPORT" >&2
+  java -cp "$CLASSES" "$BENCH.ExportGenerator" "$EXPORT"
+fi
+if [[ "${1:-}" == generate ]]; then
+  echo "$EXPORT"
+  exit 0
+fi
+
+echo "== cold: one run in a fresh JVM ($JAVA_HEAP)"
+/usr/bin/time -f 'process: %e s wall, %U s user + %S s system CPU, max RSS %M KB' \
+  java "$JAVA_HEAP" -cp "$CLASSES" "$BENCH.ParseBenchmark" "$EXPORT" 1
+echo "== warm: ${1:-5} runs in one JVM ($JAVA_HEAP)"
+java "$JAVA_HEAP" -cp "$CLASSES" "$BENCH.ParseBenchmark" "$EXPORT" "${1:-5}"

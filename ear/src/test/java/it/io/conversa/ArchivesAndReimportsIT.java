@@ -1,0 +1,124 @@
+package it.io.conversa;
+
+import static it.io.conversa.Api.awaitJob;
+import static it.io.conversa.Api.get;
+import static it.io.conversa.Api.importFile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** Zip exports bring their media; re-imports add only what is new; hostile zips are refused. */
+class ArchivesAndReimportsIT {
+
+    private static final String IOS_ZIP = "exports/ios_en_dmy-dots_brackets-seconds_poll_media_pustur-website-example.zip";
+    private static final String ANDROID_EN = "exports/android_en_dmy24_whatsjson-EN+Media.txt";
+
+    @Test
+    void storesTheMediaOfAZipExportLinkedToTheirMessages() {
+        String token = Api.freshUserToken();
+        Api.Answer accepted = Api.importFixture(token, IOS_ZIP, "UTC");
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("mediaStored").asInt()).isEqualTo(4);
+        assertThat(job.get("mediaMissing").asInt()).isZero();
+
+        JsonNode media = get("/api/v1/conversations/" + accepted.json().get("conversationId").asText() + "/media", token).json();
+        assertThat(media.findValuesAsText("fileName")).containsExactlyInAnyOrder(
+                "00000001-PHOTO-2019-06-20-16-00-15.jpg", "00000002-VIDEO-2019-06-20-16-01-42.mp4",
+                "00000003-AUDIO-2019-06-20-16-03-55.mp3", "00000004-whatsapp-chat-parser-example.zip");
+        JsonNode photo = media.findParents("fileName").stream()
+                .filter(m -> m.get("fileName").asText().endsWith(".jpg")).findFirst().orElseThrow();
+        assertThat(photo.get("mimeType").asText()).isEqualTo("image/jpeg");
+        assertThat(photo.get("sizeBytes").asLong()).isEqualTo(146284);
+        assertThat(photo.get("sha256").asText()).isEqualTo("eb6ee22d65a7ff5f803297c0d9ae3943ca58f9729816835993e1032c893a42f8");
+        assertThat(photo.get("width").asInt()).isEqualTo(1280);
+        assertThat(photo.get("height").asInt()).isEqualTo(640);
+        assertThat(media).allSatisfy(m -> assertThat(m.get("messageId").isNull()).isFalse());
+    }
+
+    @Test
+    void countsTheAttachmentsATextExportNamesButDoesNotCarry() {
+        String token = Api.freshUserToken();
+        Api.Answer accepted = Api.importFixture(token, ANDROID_EN, "UTC");
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("mediaStored").asInt()).isZero();
+        // PTT-...opus, IMG-...jpg, Alex.vcf, TR.vcf, two STK-...webp, VID-...mp4; repeats count once
+        assertThat(job.get("mediaMissing").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void importingTheSameExportAgainAddsNothing() {
+        String token = Api.freshUserToken();
+        Api.Answer first = Api.importFixture(token, ANDROID_EN, "UTC");
+        awaitJob(token, first.json().get("jobId").asText());
+        Api.Answer again = Api.importFixture(token, ANDROID_EN, "UTC");
+
+        assertThat(again.json().get("merged").asBoolean()).isTrue();
+        assertThat(again.json().get("conversationId").asText()).isEqualTo(first.json().get("conversationId").asText());
+        JsonNode job = awaitJob(token, again.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("messagesNew").asInt()).isZero();
+        assertThat(job.get("messagesSkipped").asInt()).isEqualTo(60);
+        assertThat(get("/api/v1/conversations/" + first.json().get("conversationId").asText(), token)
+                .json().at("/conversation/messageCount").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void aLaterExportOfTheSameChatAddsOnlyItsNewMessages() throws IOException {
+        String token = Api.freshUserToken();
+        String full = Files.readString(Api.FIXTURES.resolve(ANDROID_EN));
+        // The export as it was earlier: everything before the first message of 27/03/2022.
+        String earlier = full.substring(0, full.indexOf("27/03/2022, "));
+        Api.Answer first = importFile(token, "WhatsApp Chat with Dmitry.txt", earlier.getBytes(StandardCharsets.UTF_8), "UTC");
+        int before = awaitJob(token, first.json().get("jobId").asText()).get("messagesNew").asInt();
+        assertThat(before).isEqualTo(14);
+
+        Api.Answer later = importFile(token, "WhatsApp Chat with Dmitry.txt", full.getBytes(StandardCharsets.UTF_8), "UTC");
+        JsonNode job = awaitJob(token, later.json().get("jobId").asText());
+        assertThat(job.get("messagesNew").asInt()).isEqualTo(60 - 14);
+        assertThat(job.get("messagesSkipped").asInt()).isEqualTo(14);
+        assertThat(get("/api/v1/conversations/" + later.json().get("conversationId").asText(), token)
+                .json().at("/conversation/messageCount").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void refusesAZipBombAndKeepsNothing() throws IOException {
+        String token = Api.freshUserToken();
+        byte[] chat = Files.readAllBytes(Api.FIXTURES.resolve(ANDROID_EN));
+        Api.Answer accepted = importFile(token, "bomb.zip", zip("_chat.txt", chat, "zeros.bin", new byte[64 * 1024 * 1024]), null);
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("FAILED");
+        assertThat(job.get("error").asText()).contains("zip bomb");
+        assertThat(get("/api/v1/conversations/" + accepted.json().get("conversationId").asText(), token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesAZipThatNamesFilesOutsideItself() throws IOException {
+        String token = Api.freshUserToken();
+        byte[] chat = Files.readAllBytes(Api.FIXTURES.resolve(ANDROID_EN));
+        Api.Answer accepted = importFile(token, "escape.zip", zip("_chat.txt", chat, "../../etc/cron.d/evil", "x".getBytes()), null);
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("FAILED");
+        assertThat(job.get("error").asText()).contains("outside itself");
+    }
+
+    private static byte[] zip(String chatName, byte[] chat, String otherName, byte[] other) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(chatName));
+            zip.write(chat);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(otherName));
+            zip.write(other);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,163 @@
+package io.conversa.interfaces.export;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Summarizes an export file (.txt, or .zip with its media) without importing it; its {@code main}
+ * is {@code bin/conversa inspect}, which needs no server.
+ */
+public final class ExportInspection {
+
+    static final int EXIT_UNREADABLE = 2;
+    /** sysexits' EX_USAGE, so that scripts can tell a wrong command line from a bad file. */
+    static final int EXIT_USAGE = 64;
+
+    private static final String USAGE = "usage: conversa inspect FILE [--timezone ZONE] "
+            + "[--date-order DAY_MONTH_YEAR|MONTH_DAY_YEAR|YEAR_MONTH_DAY]";
+    private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
+
+    private final ZoneId zone;
+    private final ExportParser parser;
+
+    /**
+     * @param zone           the conversation's time zone, for the instants of the first and last message
+     * @param preferredOrder null to let the file decide its date order, else the order to read it in
+     */
+    public ExportInspection(ZoneId zone, DateOrder preferredOrder) {
+        this.zone = zone;
+        this.parser = new ExportParser(zone, preferredOrder);
+    }
+
+    /**
+     * Reads a plain text export or a zipped one; a zip is recognized by its content, whatever its name.
+     *
+     * @throws UnreadableExportException when the file holds no readable WhatsApp chat
+     */
+    public ExportSummary inspect(Path file) throws IOException, UnreadableExportException {
+        return isZip(file) ? inspectArchive(file) : inspectText(file);
+    }
+
+    private ExportSummary inspectText(Path file) throws IOException, UnreadableExportException {
+        ExportFormat format;
+        try (InputStream in = Files.newInputStream(file)) {
+            format = parser.detect(in);
+        }
+        return tally(format, Files.newInputStream(file)).summary(null, zone, null);
+    }
+
+    private ExportSummary inspectArchive(Path file) throws IOException, UnreadableExportException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ChatArchive.ChatText chat = ChatArchive.find(zip, parser).orElseThrow(() -> new UnreadableExportException(
+                    "The zip archive holds no WhatsApp chat: none of its .txt files reads as a chat export."));
+            // macOS metadata entries are named "._name", so they never match an attachment's name.
+            Set<String> files = zip.stream()
+                    .filter(entry -> !entry.isDirectory())
+                    .map(ExportInspection::fileName)
+                    .collect(Collectors.toSet());
+            return tally(chat.format(), zip.getInputStream(chat.entry()))
+                    .summary(chat.entry().getName(), zone, files);
+        } catch (ZipException e) {
+            throw new UnreadableExportException("The file starts like a zip archive but is no readable zip: "
+                    + e.getMessage() + ".", e);
+        }
+    }
+
+    private ExportTally tally(ExportFormat format, InputStream in) throws IOException {
+        ExportTally tally = new ExportTally(format);
+        try (MessageStream messages = parser.parse(in, format)) {
+            tally.count(messages);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return tally;
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(ZIP_SIGNATURE.length), ZIP_SIGNATURE);
+        }
+    }
+
+    private static String fileName(ZipEntry entry) {
+        return entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+    }
+
+    /** {@code FILE [--timezone ZONE] [--date-order ORDER]}: prints the summary as JSON. */
+    public static void main(String[] args) {
+        // The platform's default encoding may not be UTF-8 (POSIX locale), and names are in any script.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, System.err));
+    }
+
+    /** What {@link #main} does, with its streams given; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Path file = null;
+        ZoneId zone = ZoneId.systemDefault();
+        DateOrder order = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--timezone" -> zone = ZoneId.of(optionValue(args, ++i));
+                    case "--date-order" -> order = dateOrder(optionValue(args, ++i));
+                    default -> {
+                        if (file != null || args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unexpected argument " + args[i]);
+                        }
+                        file = Path.of(args[i]);
+                    }
+                }
+            }
+            if (file == null) {
+                throw new IllegalArgumentException("no FILE given");
+            }
+        } catch (IllegalArgumentException | DateTimeException e) {
+            err.println("inspect: " + e.getMessage());
+            err.println(USAGE);
+            return EXIT_USAGE;
+        }
+        try {
+            out.println(ExportSummaryJson.of(new ExportInspection(zone, order).inspect(file)));
+            return 0;
+        } catch (UnreadableExportException e) {
+            out.println(ExportSummaryJson.error(e.getMessage()));
+        } catch (NoSuchFileException e) {
+            out.println(ExportSummaryJson.error("There is no file " + file + "."));
+        } catch (IOException e) {
+            out.println(ExportSummaryJson.error("The file " + file + " cannot be read: " + e.getMessage()));
+        }
+        return EXIT_UNREADABLE;
+    }
+
+    private static String optionValue(String[] args, int index) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(args[index - 1] + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static DateOrder dateOrder(String name) {
+        try {
+            return DateOrder.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown date order " + name + "; one of "
+                    + Arrays.toString(DateOrder.values()), e);
+        }
+    }
+}

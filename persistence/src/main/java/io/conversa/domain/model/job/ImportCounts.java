@@ -1,0 +1,8 @@
+package io.conversa.domain.model.job;
+
+/**
+ * What an import achieved: messages read from the export and how many of them were new, the
+ * conversation's participants, and media files stored or named by the chat but absent.
+ */
+public record ImportCounts(int messagesRead, int messagesNew, int participants, int mediaStored, int mediaMissing) {
+}
