@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# End-to-end import benchmark: uploads FILE to a running Conversa as admin, waits for the job, prints the times.
+# Usage: bench/import.sh FILE [BASE_URL] [ADMIN_PASSWORD]   (default: http://localhost:9080, the dev admin password)
+set -euo pipefail
+FILE=$1; BASE=${2:-http://localhost:9080}; PASS=${3:-$(cat ~/.conversa/dev/admin-password)}
+T=$(curl -s $BASE/api/v1/auth/token -H 'Content-Type: application/json' -d "{\"username\":\"admin\",\"password\":\"$PASS\"}" | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
+start=$(date +%s.%N)
+R=$(curl -s $BASE/api/v1/conversations/import -H "Authorization: Bearer $T" -F "file=@$FILE;filename=bench-$(date +%s).txt" -F timezone=UTC)
+up=$(date +%s.%N)
+echo "upload answered after $(echo "$up - $start" | bc) s: $R"
+J=$(echo $R | python3 -c 'import json,sys;print(json.load(sys.stdin)["jobId"])')
+while :; do
+  S=$(curl -s $BASE/api/v1/jobs/$J -H "Authorization: Bearer $T")
+  st=$(echo $S | python3 -c 'import json,sys;print(json.load(sys.stdin)["status"])')
+  [[ $st == SUCCEEDED || $st == FAILED ]] && break
+  sleep 1
+done
+end=$(date +%s.%N)
+echo "job $st after $(echo "$end - $start" | bc) s total: $S"
