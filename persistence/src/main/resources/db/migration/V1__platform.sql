@@ -103,6 +103,7 @@ CREATE TABLE job (
     created_by       BIGINT        REFERENCES app_user (id),
     source_object    VARCHAR(500),                 -- the upload in object storage
     source_name      VARCHAR(500),
+    date_order       VARCHAR(20),                  -- the date order the caller asked for; null: decided from the file
     bytes_total      BIGINT,
     bytes_done       BIGINT        NOT NULL DEFAULT 0,
     messages_done    INTEGER       NOT NULL DEFAULT 0,     -- read from the export so far

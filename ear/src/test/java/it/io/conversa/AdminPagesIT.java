@@ -38,6 +38,11 @@ class AdminPagesIT {
         HttpResponse<String> one = fetch(browser, "/admin/conversation.xhtml?id=" + conversationId);
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.body()).contains("This is a test message", "Sample User");
+
+        HttpResponse<String> imports = fetch(browser, "/admin/jobs.xhtml");
+        assertThat(imports.statusCode()).isEqualTo(200);
+        assertThat(imports.body()).contains("android_en_dmy24_pustur-short-chat.txt", "SUCCEEDED",
+                "<progress max=\"100\" value=\"100\">");
     }
 
     @Test

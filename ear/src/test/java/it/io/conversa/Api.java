@@ -11,6 +11,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,11 +118,15 @@ final class Api {
 
     /** Uploads an export as multipart field "file", with "timezone" when given. */
     static Answer importFile(String token, String fileName, byte[] content, String timezone) {
+        return importFile(token, fileName, content, timezone == null ? Map.of() : Map.of("timezone", timezone));
+    }
+
+    /** Uploads an export as multipart field "file" beside the given form fields. */
+    static Answer importFile(String token, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "conversa-it-" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();
-        if (timezone != null) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"timezone\"\r\n\r\n" + timezone + "\r\n").getBytes());
-        }
+        fields.forEach((name, value) -> parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
         parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes());
         parts.add(content);

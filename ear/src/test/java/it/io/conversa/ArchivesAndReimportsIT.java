@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class ArchivesAndReimportsIT {
     void refusesAZipBombAndKeepsNothing() throws IOException {
         String token = Api.freshUserToken();
         byte[] chat = Files.readAllBytes(Api.FIXTURES.resolve(ANDROID_EN));
-        Api.Answer accepted = importFile(token, "bomb.zip", zip("_chat.txt", chat, "zeros.bin", new byte[64 * 1024 * 1024]), null);
+        Api.Answer accepted = importFile(token, "bomb.zip", zip("_chat.txt", chat, "zeros.bin", new byte[64 * 1024 * 1024]), Map.of());
         JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
         assertThat(job.get("status").asText()).isEqualTo("FAILED");
         assertThat(job.get("error").asText()).contains("zip bomb");
@@ -103,7 +104,7 @@ class ArchivesAndReimportsIT {
     void refusesAZipThatNamesFilesOutsideItself() throws IOException {
         String token = Api.freshUserToken();
         byte[] chat = Files.readAllBytes(Api.FIXTURES.resolve(ANDROID_EN));
-        Api.Answer accepted = importFile(token, "escape.zip", zip("_chat.txt", chat, "../../etc/cron.d/evil", "x".getBytes()), null);
+        Api.Answer accepted = importFile(token, "escape.zip", zip("_chat.txt", chat, "../../etc/cron.d/evil", "x".getBytes()), Map.of());
         JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
         assertThat(job.get("status").asText()).isEqualTo("FAILED");
         assertThat(job.get("error").asText()).contains("outside itself");

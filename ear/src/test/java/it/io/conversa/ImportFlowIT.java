@@ -8,8 +8,10 @@ import static it.io.conversa.Api.importFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The first flow end to end: an export goes in through the API and its messages come back out. */
@@ -88,10 +90,37 @@ class ImportFlowIT {
 
     @Test
     void rejectsAFileThatIsNotAnExport() {
-        Api.Answer answer = importFile(adminToken(), "photo.jpg", new byte[] {1, 2, 3}, null);
+        Api.Answer answer = importFile(adminToken(), "photo.jpg", new byte[] {1, 2, 3}, Map.of());
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().get("detail").asText()).contains(".txt");
+    }
+
+    @Test
+    void readsUndecidableDatesInTheOrderTheCallerNames() throws Exception {
+        String token = Api.freshUserToken();
+        byte[] chat = Files.readAllBytes(Api.FIXTURES.resolve("exports/android_en_dmy24_pustur-short-chat.txt"));
+        // No day in this export is above 12: by default it is read day-first, 08/05/2017 being 8 May.
+        Api.Answer dayFirst = importFile(token, "day-first.txt", chat, "UTC");
+        Api.Answer monthFirst = importFile(token, "month-first.txt", chat,
+                Map.of("timezone", "UTC", "dateOrder", "MONTH_DAY_YEAR"));
+        assertThat(sentAtOf(token, dayFirst, "Hey I'm a test too!")).isEqualTo("2017-05-08T01:48:00Z");
+        assertThat(sentAtOf(token, monthFirst, "Hey I'm a test too!")).isEqualTo("2017-08-05T01:48:00Z");
+
+        Api.Answer unknown = importFile(token, "x.txt", chat, Map.of("dateOrder", "SOMETIMES"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("detail").asText()).contains("MONTH_DAY_YEAR");
+    }
+
+    private static String sentAtOf(String token, Api.Answer accepted, String text) {
+        awaitJob(token, accepted.json().get("jobId").asText());
+        JsonNode page = get("/api/v1/conversations/" + accepted.json().get("conversationId").asText() + "/messages?limit=100", token).json();
+        for (JsonNode m : page.get("messages")) {
+            if (m.get("text").asText().equals(text)) {
+                return m.get("sentAt").asText();
+            }
+        }
+        throw new AssertionError("No message '" + text + "'");
     }
 
     @Test

@@ -100,7 +100,7 @@ class IngestInServerIT {
     @Test
     void anAcceptedImportIsQueuedConsumedAndStored() {
         ImportAccepted accepted = imports.accept(ADMIN, "WhatsApp Chat with Ana.txt",
-                new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"));
+                new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"), null);
 
         await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
         Job job = jobs.get(ADMIN, accepted.jobId());

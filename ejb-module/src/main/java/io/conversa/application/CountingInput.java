@@ -4,13 +4,22 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts bytes as they pass, to report sizes and progress without buffering a stream. */
+/**
+ * Counts bytes as they pass, to report sizes and progress without buffering a stream, and stops a
+ * stream that runs past its limit.
+ */
 final class CountingInput extends FilterInputStream {
 
+    private final long limit;
     private long count;
 
     CountingInput(InputStream in) {
+        this(in, Long.MAX_VALUE);
+    }
+
+    CountingInput(InputStream in, long limit) {
         super(in);
+        this.limit = limit;
     }
 
     long count() {
@@ -21,7 +30,7 @@ final class CountingInput extends FilterInputStream {
     public int read() throws IOException {
         int b = super.read();
         if (b >= 0) {
-            count++;
+            counted(1);
         }
         return b;
     }
@@ -30,8 +39,15 @@ final class CountingInput extends FilterInputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
-            count += n;
+            counted(n);
         }
         return n;
+    }
+
+    private void counted(int bytes) {
+        count += bytes;
+        if (count > limit) {
+            throw new UploadTooLargeException(limit);
+        }
     }
 }

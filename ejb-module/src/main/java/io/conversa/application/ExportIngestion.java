@@ -65,7 +65,7 @@ public class ExportIngestion {
     }
 
     private void importMessages(ImportTask task) throws IOException, SQLException, UnreadableExportException {
-        ExportParser parser = new ExportParser(task.zone(), null);
+        ExportParser parser = new ExportParser(task.zone(), task.dateOrder());
         try (StoredExport export = StoredExport.open(storage, task, parser, maxUnpackedBytes);
                 Connection connection = dataSource.getConnection();
                 MessageWriter writer = new MessageWriter(connection, task.conversationId(), task.jobId());

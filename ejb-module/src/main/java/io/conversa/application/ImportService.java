@@ -4,6 +4,7 @@ import io.conversa.domain.model.conversation.Conversation;
 import io.conversa.domain.model.job.Job;
 import io.conversa.infrastructure.messaging.IngestQueue;
 import io.conversa.infrastructure.storage.ObjectStorage;
+import io.conversa.interfaces.export.DateOrder;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Accepts a chat export: streams it to object storage, records the conversation (IMPORTING) and
@@ -33,22 +35,36 @@ public class ImportService {
     @Inject
     Accounts accounts;
 
-    public ImportAccepted accept(Caller caller, String fileName, InputStream upload, ZoneId zone) {
+    /** Largest upload accepted; beyond it the upload is refused with 413 and nothing is kept. */
+    @Inject
+    @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UPLOAD_BYTES", defaultValue = "4294967296")
+    long maxUploadBytes;
+
+    /** {@code dateOrder} null lets the export's own dates decide day/month order. */
+    public ImportAccepted accept(Caller caller, String fileName, InputStream upload, ZoneId zone, DateOrder dateOrder) {
         String name = fileName == null || fileName.isBlank() ? "chat.txt" : fileName;
         ExportFileType type = ExportFileType.of(name); // rejects other files before storing anything
         Long owner = accounts.idOf(caller).orElse(null);
         String title = titleOf(name);
         Conversation earlier = importedBefore(owner, title);
         Conversation conversation = earlier != null ? earlier : Conversation.importing(title, zone, owner);
-        CountingInput counted = new CountingInput(upload);
+        CountingInput counted = new CountingInput(upload, maxUploadBytes);
         String key = "uploads/" + UUID.randomUUID() + "/" + name.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
-        storage.put(key, counted, type.contentType());
+        try {
+            storage.put(key, counted, type.contentType());
+        } catch (UploadTooLargeException e) {
+            storage.delete(key);
+            throw e;
+        }
         if (counted.count() == 0) {
             storage.delete(key);
             throw new InvalidRequestException("The uploaded file is empty: there is nothing to import.");
         }
         Job job = Job.importOf(conversation.id(), owner, name, counted.count(), earlier != null);
         job.storedAt(key);
+        if (dateOrder != null) {
+            job.readDatesAs(dateOrder.name());
+        }
         if (earlier == null) {
             em.persist(conversation);
         }

@@ -1,9 +1,10 @@
 package io.conversa.application;
 
+import io.conversa.interfaces.export.DateOrder;
 import java.time.ZoneId;
 import java.util.UUID;
 
-/** What the ingestion needs to know about one queued import. */
-public record ImportTask(UUID jobId, UUID conversationId, ZoneId zone, String sourceObject, String sourceName,
-        boolean merged) {
+/** What the ingestion needs to know about one queued import; {@code dateOrder} null lets the file decide. */
+public record ImportTask(UUID jobId, UUID conversationId, ZoneId zone, DateOrder dateOrder, String sourceObject,
+        String sourceName, boolean merged) {
 }

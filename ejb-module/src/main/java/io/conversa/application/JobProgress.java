@@ -3,6 +3,7 @@ package io.conversa.application;
 import io.conversa.domain.model.conversation.Conversation;
 import io.conversa.domain.model.job.ImportCounts;
 import io.conversa.domain.model.job.Job;
+import io.conversa.interfaces.export.DateOrder;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -30,7 +31,8 @@ public class JobProgress {
         }
         job.start();
         Conversation conversation = em.find(Conversation.class, job.conversationId());
-        return new ImportTask(jobId, conversation.id(), conversation.zone(), job.sourceObject(), job.sourceName(),
+        DateOrder order = job.dateOrder() == null ? null : DateOrder.valueOf(job.dateOrder());
+        return new ImportTask(jobId, conversation.id(), conversation.zone(), order, job.sourceObject(), job.sourceName(),
                 job.merged());
     }
 

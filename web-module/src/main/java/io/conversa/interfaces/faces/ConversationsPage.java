@@ -5,7 +5,6 @@ import io.conversa.application.ConversationQueries;
 import io.conversa.application.MessageCursor;
 import io.conversa.application.MessagePage;
 import io.conversa.application.NotFoundException;
-import io.conversa.domain.model.account.Role;
 import io.conversa.domain.model.conversation.Conversation;
 import io.conversa.domain.model.conversation.Message;
 import io.conversa.domain.model.conversation.Participant;
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,7 +86,6 @@ public class ConversationsPage {
     }
 
     private Caller caller() {
-        return new Caller(security.getCallerPrincipal().getName(), Arrays.stream(Role.values()).map(Role::name)
-                .filter(security::isCallerInRole).collect(Collectors.toUnmodifiableSet()));
+        return PageCaller.of(security);
     }
 }

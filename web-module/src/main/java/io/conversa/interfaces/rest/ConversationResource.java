@@ -7,6 +7,7 @@ import io.conversa.application.InvalidRequestException;
 import io.conversa.application.MessageCursor;
 import io.conversa.application.MessagePage;
 import io.conversa.domain.model.account.Role;
+import io.conversa.interfaces.export.DateOrder;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -48,7 +49,11 @@ public class ConversationResource {
     @Context
     SecurityContext security;
 
-    /** Accepts a .txt or .zip export (multipart field "file", optional "timezone") and queues its import. */
+    /**
+     * Accepts a .txt or .zip export (multipart field "file"; optional "timezone", an IANA zone, and
+     * "dateOrder", DAY_MONTH_YEAR, MONTH_DAY_YEAR or YEAR_MONTH_DAY for exports whose dates cannot tell)
+     * and queues its import.
+     */
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -58,8 +63,9 @@ public class ConversationResource {
             throw new InvalidRequestException("Send the export as multipart form field 'file'.");
         }
         ZoneId zone = zoneOf(part(parts, "timezone"));
+        DateOrder order = dateOrderOf(part(parts, "dateOrder"));
         try (InputStream content = file.getContent()) {
-            ImportAccepted accepted = imports.accept(Callers.of(security), file.getFileName().orElse(null), content, zone);
+            ImportAccepted accepted = imports.accept(Callers.of(security), file.getFileName().orElse(null), content, zone, order);
             return Response.accepted(accepted).build();
         }
     }
@@ -95,6 +101,16 @@ public class ConversationResource {
 
     private static EntityPart part(List<EntityPart> parts, String name) {
         return parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
+    }
+
+    private static DateOrder dateOrderOf(EntityPart part) throws IOException {
+        String value = part == null ? "" : part.getContent(String.class).trim();
+        try {
+            return value.isEmpty() ? null : DateOrder.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("Unknown date order '" + value
+                    + "': use DAY_MONTH_YEAR, MONTH_DAY_YEAR or YEAR_MONTH_DAY, or leave it out to let the file decide.");
+        }
     }
 
     private static ZoneId zoneOf(EntityPart timezone) throws IOException {

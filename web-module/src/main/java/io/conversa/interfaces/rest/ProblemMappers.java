@@ -2,6 +2,7 @@ package io.conversa.interfaces.rest;
 
 import io.conversa.application.InvalidRequestException;
 import io.conversa.application.NotFoundException;
+import io.conversa.application.UploadTooLargeException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
@@ -25,6 +26,14 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(InvalidRequestException e) {
             return Problem.response(Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class UploadTooLarge implements ExceptionMapper<UploadTooLargeException> {
+        @Override
+        public Response toResponse(UploadTooLargeException e) {
+            return Problem.response(Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
         }
     }
 

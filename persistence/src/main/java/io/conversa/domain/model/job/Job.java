@@ -36,6 +36,9 @@ public class Job {
     @Column(name = "source_name")
     private String sourceName;
 
+    @Column(name = "date_order")
+    private String dateOrder;
+
     @Column(name = "bytes_total")
     private Long bytesTotal;
 
@@ -89,6 +92,11 @@ public class Job {
 
     public void storedAt(String objectKey) {
         sourceObject = objectKey;
+    }
+
+    /** The caller's answer when an export's dates cannot tell day from month (e.g. all days <= 12). */
+    public void readDatesAs(String order) {
+        dateOrder = order;
     }
 
     public void start() {
@@ -150,6 +158,10 @@ public class Job {
 
     public String sourceName() {
         return sourceName;
+    }
+
+    public String dateOrder() {
+        return dateOrder;
     }
 
     public Long bytesTotal() {
