@@ -80,6 +80,16 @@ class AccessRulesIT {
         "POST, /api/v1/admin/batch/recount-messages, user, 403",
         "POST, /api/v1/admin/batch/recount-messages, admin, 202",
         "POST, /api/v1/admin/accounts, analyst, 403",
+        "POST, /api/v1/exports/inspect, none, 401",
+        "POST, /api/v1/exports/inspect, forged, 401",
+        "POST, /api/v1/exports/inspect, admin, 200",
+        "POST, /api/v1/exports/inspect, analyst, 200",
+        "POST, /api/v1/exports/inspect, integrator, 200",
+        "POST, /api/v1/exports/inspect, user, 200",
+        "GET, /api/v1/conversations/{conversation}/media, none, 401",
+        "GET, /api/v1/conversations/{conversation}/media, admin, 200",
+        "GET, /api/v1/conversations/{conversation}/media, analyst, 200",
+        "GET, /api/v1/conversations/{conversation}/media, user, 404",
         "POST, /api/v1/conversations/import, none, 401",
         "POST, /api/v1/conversations/import, forged, 401",
         "POST, /api/v1/conversations/import, admin, 202",
@@ -97,6 +107,7 @@ class AccessRulesIT {
         };
         var request = Api.request(path, token);
         Api.Answer answer = path.endsWith("/import") ? importFixture(token, SHORT_CHAT, "UTC")
+                : path.endsWith("/inspect") ? Api.inspectFixture(token, SHORT_CHAT)
                 : Api.send(method.equals("GET") ? request.GET()
                         : request.header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
         assertThat(answer.status()).as(answer.body()).isEqualTo(expected);

@@ -123,6 +123,21 @@ final class Api {
 
     /** Uploads an export as multipart field "file" beside the given form fields. */
     static Answer importFile(String token, String fileName, byte[] content, Map<String, String> fields) {
+        return postExport("/api/v1/conversations/import", token, fileName, content, fields);
+    }
+
+    /** Asks what an export holds, without importing it. */
+    static Answer inspectFixture(String token, String relativePath) {
+        try {
+            Path file = FIXTURES.resolve(relativePath);
+            return postExport("/api/v1/exports/inspect", token, file.getFileName().toString(), Files.readAllBytes(file),
+                    Map.of("timezone", "UTC"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Answer postExport(String path, String token, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "conversa-it-" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();
         fields.forEach((name, value) -> parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
@@ -132,8 +147,7 @@ final class Api {
         parts.add(content);
         parts.add(("\r\n--" + boundary + "--\r\n").getBytes());
         BodyPublisher body = BodyPublishers.ofByteArrays(parts);
-        return send(request("/api/v1/conversations/import", token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
+        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
     }
 
     static Answer importFixture(String token, String relativePath, String timezone) {

@@ -45,6 +45,28 @@ class ArchivesAndReimportsIT {
     }
 
     @Test
+    void inspectsAZipExportWithoutImportingIt() {
+        String token = Api.freshUserToken();
+        Api.Answer answer = Api.inspectFixture(token, IOS_ZIP);
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode summary = answer.json();
+        assertThat(summary.get("chatEntry").asText()).isEqualTo("_chat.txt");
+        assertThat(summary.get("platform").asText()).isEqualTo("IOS");
+        assertThat(summary.at("/media/found").size()).isEqualTo(4);
+        assertThat(summary.at("/media/missing").size()).isZero();
+        assertThat(summary.get("authors").has("Loris")).isTrue();
+        assertThat(get("/api/v1/conversations", token).json().size()).isZero();
+    }
+
+    @Test
+    void inspectingSomethingThatIsNoChatSaysWhy() {
+        Api.Answer answer = Api.inspectFixture(Api.freshUserToken(), "exports/not-a-whatsapp-chat_pustur.txt");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("detail").asText()).isNotBlank();
+    }
+
+    @Test
     void countsTheAttachmentsATextExportNamesButDoesNotCarry() {
         String token = Api.freshUserToken();
         Api.Answer accepted = Api.importFixture(token, ANDROID_EN, "UTC");

@@ -3,11 +3,9 @@ package io.conversa.interfaces.rest;
 import io.conversa.application.ConversationQueries;
 import io.conversa.application.ImportAccepted;
 import io.conversa.application.ImportService;
-import io.conversa.application.InvalidRequestException;
 import io.conversa.application.MessageCursor;
 import io.conversa.application.MessagePage;
 import io.conversa.domain.model.account.Role;
-import io.conversa.interfaces.export.DateOrder;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -27,8 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -58,14 +54,10 @@ public class ConversationResource {
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response importExport(List<EntityPart> parts) throws IOException {
-        EntityPart file = part(parts, "file");
-        if (file == null) {
-            throw new InvalidRequestException("Send the export as multipart form field 'file'.");
-        }
-        ZoneId zone = zoneOf(part(parts, "timezone"));
-        DateOrder order = dateOrderOf(part(parts, "dateOrder"));
-        try (InputStream content = file.getContent()) {
-            ImportAccepted accepted = imports.accept(Callers.of(security), file.getFileName().orElse(null), content, zone, order);
+        ImportForm form = ImportForm.of(parts);
+        try (InputStream content = form.file().getContent()) {
+            ImportAccepted accepted = imports.accept(Callers.of(security), form.file().getFileName().orElse(null), content,
+                    form.zone(), form.dateOrder());
             return Response.accepted(accepted).build();
         }
     }
@@ -97,31 +89,5 @@ public class ConversationResource {
     @Path("{id}/media")
     public List<MediaView> media(@PathParam("id") UUID id) {
         return conversations.media(Callers.of(security), id).stream().map(MediaView::of).toList();
-    }
-
-    private static EntityPart part(List<EntityPart> parts, String name) {
-        return parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
-    }
-
-    private static DateOrder dateOrderOf(EntityPart part) throws IOException {
-        String value = part == null ? "" : part.getContent(String.class).trim();
-        try {
-            return value.isEmpty() ? null : DateOrder.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("Unknown date order '" + value
-                    + "': use DAY_MONTH_YEAR, MONTH_DAY_YEAR or YEAR_MONTH_DAY, or leave it out to let the file decide.");
-        }
-    }
-
-    private static ZoneId zoneOf(EntityPart timezone) throws IOException {
-        if (timezone == null) {
-            return ZoneId.systemDefault();
-        }
-        String value = timezone.getContent(String.class).trim();
-        try {
-            return value.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(value);
-        } catch (DateTimeException e) {
-            throw new InvalidRequestException("Unknown time zone '" + value + "': use an IANA name such as Europe/Berlin.");
-        }
     }
 }
