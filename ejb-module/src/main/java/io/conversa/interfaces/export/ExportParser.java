@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
@@ -43,9 +42,7 @@ public final class ExportParser {
     public ExportFormat detect(InputStream in) throws IOException, UnreadableExportException {
         BufferedInputStream bytes = new BufferedInputStream(in);
         rejectUtf16(bytes);
-        LineReader lines = new LineReader(bytes, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        LineReader lines = new LineReader(bytes, CodingErrorAction.REPORT);
         HeaderMatcher header = new HeaderMatcher();
         Map<HeaderLayout, DateOrderVote> votes = new EnumMap<>(HeaderLayout.class);
         boolean anyText = false;
@@ -82,9 +79,7 @@ public final class ExportParser {
      * owns {@code in} and closes it; undecodable bytes are replaced, never fatal.
      */
     public MessageStream parse(InputStream in, ExportFormat format) {
-        LineReader lines = new LineReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        LineReader lines = new LineReader(in, CodingErrorAction.REPLACE);
         return new MessageStream(lines, Objects.requireNonNull(format, "format"),
                 new MessageAssembler(new WallClock(zone)));
     }
