@@ -10,5 +10,9 @@ public enum MessageKind {
     LOCATION,
     CONTACT,
     VIEW_ONCE,
-    SYSTEM
+    SYSTEM,
+    /** A reply through a button or list of an interactive or template message. */
+    INTERACTIVE,
+    /** A Cloud API message of a type Conversa does not know (kept with its raw payload). */
+    UNSUPPORTED
 }

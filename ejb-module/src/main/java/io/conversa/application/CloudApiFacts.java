@@ -1,0 +1,66 @@
+package io.conversa.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything Conversa holds about one WhatsApp message id: the message, its statuses, reactions, revocation. */
+@Stateless
+public class CloudApiFacts {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** A status WhatsApp reported, with the error when it failed. */
+    public record Status(String status, Instant at, String recipientId, Integer errorCode, String errorTitle) {
+    }
+
+    /** One person's current reaction. */
+    public record Reaction(String from, String emoji, Instant at) {
+    }
+
+    /** {@code conversationId}, {@code kind} and {@code text} are null while the message itself has not arrived. */
+    public record Facts(String waMessageId, String conversationId, String kind, String waType, String text, String replyTo,
+            List<Status> statuses, List<Reaction> reactions, Instant revokedAt) {
+    }
+
+    public Optional<Facts> of(String waMessageId) {
+        List<Object[]> message = rows("SELECT CAST(conversation_id AS text), kind, wa_type, body, reply_to_wa_id, 0"
+                + " FROM message WHERE wa_message_id = ?", waMessageId);
+        List<Status> statuses = rows("SELECT status, occurred_at, recipient_id, error_code, error_title"
+                        + " FROM message_status WHERE wa_message_id = ? ORDER BY occurred_at, id", waMessageId).stream()
+                .map(r -> new Status((String) r[0], instant(r[1]), (String) r[2], (Integer) r[3], (String) r[4])).toList();
+        List<Reaction> reactions = rows("SELECT reactor_wa_id, emoji, reacted_at FROM message_reaction"
+                        + " WHERE target_wa_id = ? ORDER BY reacted_at", waMessageId).stream()
+                .map(r -> new Reaction((String) r[0], (String) r[1], instant(r[2]))).toList();
+        List<Object[]> revoked = rows("SELECT revoked_at, 0 FROM message_revocation WHERE target_wa_id = ?", waMessageId);
+        if (message.isEmpty() && statuses.isEmpty() && reactions.isEmpty() && revoked.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] m = message.isEmpty() ? new Object[5] : message.get(0);
+        return Optional.of(new Facts(waMessageId, (String) m[0], (String) m[1], (String) m[2], (String) m[3], (String) m[4],
+                statuses, reactions, revoked.isEmpty() ? null : instant(revoked.get(0)[0])));
+    }
+
+    /** Rows of a native query with several columns (JPA 3.1 types them as Object[]). */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, String waMessageId) {
+        return em.createNativeQuery(sql).setParameter(1, waMessageId).getResultList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return null;
+    }
+}

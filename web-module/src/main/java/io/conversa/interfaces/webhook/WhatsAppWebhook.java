@@ -1,0 +1,86 @@
+package io.conversa.interfaces.webhook;
+
+import io.conversa.infrastructure.messaging.WebhookQueue;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Meta's callback: GET answers the verification handshake; POST checks the body's signature over
+ * the raw bytes, queues it durably and answers 200 at once. It takes no credentials but the signature.
+ * A servlet rather than a JAX-RS resource, so the body's bytes are signed exactly as they arrived.
+ */
+@WebServlet("/webhook/whatsapp")
+public class WhatsAppWebhook extends HttpServlet {
+
+    /** "Webhooks payloads can be up to 3MB." */
+    static final int MAX_BODY = 3 * 1024 * 1024;
+
+    private static final Logger LOG = Logger.getLogger(WhatsAppWebhook.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "CONVERSA_WHATSAPP_VERIFY_TOKEN")
+    Optional<String> verifyToken;
+
+    @Inject
+    @ConfigProperty(name = "CONVERSA_WHATSAPP_APP_SECRET")
+    Optional<String> appSecret;
+
+    @Inject
+    WebhookQueue queue;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String token = request.getParameter("hub.verify_token");
+        boolean subscribe = "subscribe".equals(request.getParameter("hub.mode"));
+        if (!subscribe || token == null || verifyToken.filter(token::equals).isEmpty()) {
+            problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "The verify token does not match.");
+            return;
+        }
+        response.setContentType("text/plain");
+        response.getWriter().write(String.valueOf(request.getParameter("hub.challenge")));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY) {
+            problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", "Bodies up to 3 MB.");
+            return;
+        }
+        byte[] body = readAtMost(request.getInputStream(), MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", "Bodies up to 3 MB.");
+            return;
+        }
+        if (appSecret.isEmpty()) {
+            LOG.warning("A webhook arrived but CONVERSA_WHATSAPP_APP_SECRET is not set: refused");
+        }
+        String signature = request.getHeader("X-Hub-Signature-256");
+        if (appSecret.map(s -> new WebhookSignature(s).matches(body, signature)).orElse(false)) {
+            queue.submit(new String(body, StandardCharsets.UTF_8));
+            response.setStatus(HttpServletResponse.SC_OK);
+            return;
+        }
+        problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Missing or wrong X-Hub-Signature-256.");
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        return in.readNBytes(limit);
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+                .add("status", status).add("detail", detail).build().toString());
+    }
+}
