@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * UTF_8)}, the JDK's fastest decoding path: a stream decoder would copy every character once more. This
  * is safe because in UTF-8 the bytes of CR and LF never occur inside another character's encoding.
  * While looking for the line's end the reader also notes whether the line may hold direction marks
- * (they all start with one of three lead bytes), so that the many lines without any need no second pass.
+ * (they all start with one of four two-byte prefixes), so that the many lines without any need no second pass.
  */
 final class LineReader implements Closeable {
 
@@ -36,7 +36,8 @@ final class LineReader implements Closeable {
     static {
         BYTE_CLASS['\n'] = TERMINATOR;
         BYTE_CLASS['\r'] = TERMINATOR;
-        // Lead bytes of the marks DirectionMarks removes: U+061C (D8 9C), U+200E..U+2069 (E2 80/81 ..), U+FEFF (EF BB BF).
+        // Lead bytes of the marks DirectionMarks removes: U+061C (D8 9C), U+200E..U+2069 (E2 80 .. or E2 81 ..)
+        // and U+FEFF (EF BB BF).
         BYTE_CLASS[0xD8] = MARK_LEAD;
         BYTE_CLASS[0xE2] = MARK_LEAD;
         BYTE_CLASS[0xEF] = MARK_LEAD;
@@ -89,15 +90,34 @@ final class LineReader implements Closeable {
                     position = end + 1;
                     return line(text, mayBeMarked);
                 }
-                mayBeMarked |= kind == MARK_LEAD;
+                if (kind == MARK_LEAD && !mayBeMarked) {
+                    mayBeMarked = end + 1 == limit || isMarkSecondByte(buffer[end], buffer[end + 1]);
+                }
                 end++;
             }
             int scanned = end - position;
             if (!fill()) {
-                return position == limit ? null : line(decode(position, limit), mayBeMarked);
+                if (position == limit) {
+                    return null;
+                }
+                String text = decode(position, limit);
+                position = limit;
+                return line(text, mayBeMarked);
             }
             end = position + scanned;
         }
+    }
+
+    /**
+     * Whether a mark lead byte is followed by a mark's second byte. Needed because the same lead bytes
+     * start common characters too: E2 for "’", "…" and "❤", EF for the emoji variation selector.
+     */
+    private static boolean isMarkSecondByte(byte lead, byte next) {
+        return switch (lead) {
+            case (byte) 0xD8 -> next == (byte) 0x9C;
+            case (byte) 0xE2 -> next == (byte) 0x80 || next == (byte) 0x81;
+            default -> next == (byte) 0xBB;
+        };
     }
 
     /**

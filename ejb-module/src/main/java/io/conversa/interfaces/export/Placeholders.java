@@ -2,8 +2,6 @@ package io.conversa.interfaces.export;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,7 +17,7 @@ final class Placeholders {
     private static final int MAX_PLACEHOLDER_LINE = 512;
 
     /** Android writes a whole line {@code <Media omitted>} (and translations) when media was left out. */
-    private static final Set<String> ANDROID_MEDIA_OMITTED = caseless(
+    private static final CaselessPhrases ANDROID_MEDIA_OMITTED = new CaselessPhrases(
             "<Media omitted>", "<Medien ausgeschlossen>", "<Multimedia omitido>", "<Archivo omitido>",
             "<Mídia oculta>", "<Arquivo de mídia oculto>", "<Média omitido>", "<Médias omis>", "<Fichier omis>",
             "<Media omessi>", "<Без медиафайлов>", "<Медиафайл отсутствует>", "<Media weggelaten>",
@@ -64,7 +62,7 @@ final class Placeholders {
     private static final int LONGEST_LAST_WORD = IOS_OMITTED_BY_LAST_WORD.size() - 1;
 
     /** Android follows an attached file's name with "(file attached)" (and translations). */
-    private static final Set<String> ANDROID_ATTACHED = caseless(
+    private static final CaselessPhrases ANDROID_ATTACHED = new CaselessPhrases(
             "file attached", "Datei angehängt", "archivo adjunto", "arquivo anexado", "fichier joint",
             "file allegato", "файл добавлен", "bestand bijgevoegd", "dosya ekli", "file terlampir",
             "الملف مرفق", "فایل پیوست شد", "फ़ाइल संलग्न है", "plik załączony");
@@ -76,7 +74,7 @@ final class Placeholders {
     private static final Pattern IOS_ATTACHED = Pattern.compile(
             "(?<caption>.*?)[ \\u00A0]?<(?<label>\\p{L}[\\p{L} ]{1,29}?) ?: (?<file>[^<>]+\\.[\\p{L}\\p{N}]{1,8})>");
 
-    private static final Set<String> DELETED = caseless(
+    private static final CaselessPhrases DELETED = new CaselessPhrases(
             "This message was deleted", "You deleted this message",
             "Diese Nachricht wurde gelöscht", "Du hast diese Nachricht gelöscht",
             "Ce message a été supprimé", "Vous avez supprimé ce message",
@@ -87,17 +85,17 @@ final class Placeholders {
             "Dit bericht is verwijderd", "Je hebt dit bericht verwijderd", "Bu mesaj silindi",
             "Bu mesajı sildiniz", "Pesan ini telah dihapus", "Anda menghapus pesan ini", "تم حذف هذه الرسالة",
             "لقد حذفت هذه الرسالة");
-    private static final int LONGEST_DELETED = DELETED.stream().mapToInt(String::length).max().orElseThrow() + 1;
+    private static final int LONGEST_DELETED = DELETED.longest() + 1;
 
     /** Appended to an edited message's text, e.g. {@code <This message was edited>}. */
-    private static final Set<String> EDITED = caseless(
+    private static final CaselessPhrases EDITED = new CaselessPhrases(
             "This message was edited", "Diese Nachricht wurde bearbeitet", "Se editó este mensaje.",
             "Se editó este mensaje", "Mensagem editada", "Esta mensagem foi editada", "Ce message a été modifié",
             "Questo messaggio è stato modificato", "Сообщение изменено", "Dit bericht is bewerkt",
             "Bu mesaj düzenlendi", "Pesan ini telah diedit");
 
     /** The first line of a poll; the question and "OPTION: ..." lines follow. */
-    private static final Set<String> POLL = caseless(
+    private static final CaselessPhrases POLL = new CaselessPhrases(
             "POLL:", "ENCUESTA:", "ENQUETE:", "UMFRAGE:", "SONDAGE :", "SONDAGE:", "SONDAGGIO:", "ОПРОС:",
             "PEILING:", "ANKET:", "POLING:");
 
@@ -112,18 +110,12 @@ final class Placeholders {
     /** A shared place (venue) ends with its Foursquare page. */
     private static final String VENUE_LINK = "https://foursquare.com/v/";
 
-    private static final Set<String> LIVE_LOCATION = caseless(
+    private static final CaselessPhrases LIVE_LOCATION = new CaselessPhrases(
             "Live location shared", "Standort in Echtzeit geteilt", "Ubicación en tiempo real compartida",
             "Localização em tempo real compartilhada", "Position en direct partagée",
             "Posizione attuale condivisa", "Геоданные в реальном времени");
 
     private Placeholders() {
-    }
-
-    private static Set<String> caseless(String... phrases) {
-        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(List.of(phrases));
-        return set;
     }
 
     static boolean isViewOnce(String body) {
@@ -133,7 +125,7 @@ final class Placeholders {
     /** Whether the body is a deleted-message notice, with or without the final period iOS adds. */
     static boolean isDeleted(String body) {
         return body.length() <= LONGEST_DELETED && (DELETED.contains(body)
-                || body.endsWith(".") && DELETED.contains(body.substring(0, body.length() - 1)));
+                || body.endsWith(".") && DELETED.containsRegion(body, 0, body.length() - 1));
     }
 
     static boolean isAndroidMediaOmitted(String line) {
@@ -146,7 +138,7 @@ final class Placeholders {
             return -1;
         }
         int open = body.lastIndexOf('<');
-        return open >= 0 && EDITED.contains(body.substring(open + 1, body.length() - 1)) ? open : -1;
+        return open >= 0 && EDITED.containsRegion(body, open + 1, body.length() - 1) ? open : -1;
     }
 
     /** A matcher over {@code line} if it is an iOS attachment line (groups caption, file), else null. */
@@ -164,7 +156,7 @@ final class Placeholders {
             return null;
         }
         int open = line.lastIndexOf(" (");
-        if (open <= 0 || !ANDROID_ATTACHED.contains(line.substring(open + 2, line.length() - 1))) {
+        if (open <= 0 || !ANDROID_ATTACHED.containsRegion(line, open + 2, line.length() - 1)) {
             return null;
         }
         return line.substring(0, open).strip();
