@@ -1,5 +1,6 @@
 package io.conversa.interfaces.export;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,7 @@ final class SystemMessages {
      * is checked against them cheaply (case-sensitively, as WhatsApp writes them) and they are
      * recognized even without iOS's leading mark.
      */
-    private static final Pattern NOTICE = Pattern.compile(String.join("|",
+    private static final List<String> NOTICES = List.of(
             // en
             "Messages and calls are end-to-end encrypted",
             "Messages (?:to this group|you send to this (?:group|chat)(?: and calls)?) are now secured with"
@@ -31,7 +32,8 @@ final class SystemMessages {
             // pt
             "As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta",
             "As mensagens .+ (?:agora )?(?:são|estão) protegidas com (?:a )?criptografia de ponta a ponta",
-            "(?:O s|S)eu código de segurança com .+ (?:mudou|foi alterado)",
+            "O seu código de segurança com .+ (?:mudou|foi alterado)",
+            "Seu código de segurança com .+ (?:mudou|foi alterado)",
             // de
             "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt",
             "Nachrichten, die du .+ sendest, .*Ende-zu-Ende-Verschlüsselung",
@@ -52,7 +54,10 @@ final class SystemMessages {
             // nl, tr, id
             "Berichten en gesprekken zijn end-to-end versleuteld",
             "Mesajlar ve aramalar uçtan uca şifrelidir",
-            "Pesan dan panggilan terenkripsi secara end-to-end"));
+            "Pesan dan panggilan terenkripsi secara end-to-end");
+    private static final Pattern NOTICE = Pattern.compile(String.join("|", NOTICES));
+    /** The first letter of every notice: a text starting otherwise, as most do, needs no regex. */
+    private static final String NOTICE_INITIALS = initials(NOTICES);
 
     /**
      * Group events and settings, which name a participant first ("Loris added Emily"). Checked only
@@ -107,6 +112,19 @@ final class SystemMessages {
      * iOS put its left-to-right mark before the text, as it does for its own lines.
      */
     boolean isSystem(String body, boolean markedByWhatsApp) {
-        return notice.reset(body).lookingAt() || markedByWhatsApp && event.reset(body).find();
+        boolean mayBeNotice = !body.isEmpty() && NOTICE_INITIALS.indexOf(body.charAt(0)) >= 0;
+        return mayBeNotice && notice.reset(body).lookingAt() || markedByWhatsApp && event.reset(body).find();
+    }
+
+    /** The first characters of {@code notices}, each of which must start with a letter, not a regex construct. */
+    private static String initials(List<String> notices) {
+        StringBuilder initials = new StringBuilder();
+        for (String notice : notices) {
+            if (!Character.isLetter(notice.charAt(0))) {
+                throw new IllegalStateException("a notice must start with a letter: " + notice);
+            }
+            initials.append(notice.charAt(0));
+        }
+        return initials.toString();
     }
 }
