@@ -2,7 +2,7 @@ package io.conversa.application;
 
 import io.conversa.domain.model.conversation.Conversation;
 import io.conversa.domain.model.job.Job;
-import io.conversa.infrastructure.messaging.IngestQueue;
+import io.conversa.infrastructure.messaging.Queues;
 import io.conversa.infrastructure.storage.ObjectStorage;
 import io.conversa.interfaces.export.DateOrder;
 import jakarta.ejb.Stateless;
@@ -30,7 +30,7 @@ public class ImportService {
     ObjectStorage storage;
 
     @Inject
-    IngestQueue ingest;
+    Queues queues;
 
     @Inject
     Accounts accounts;
@@ -69,7 +69,7 @@ public class ImportService {
             em.persist(conversation);
         }
         em.persist(job);
-        ingest.submit(job.id());
+        queues.ingest(job.id());
         return new ImportAccepted(job.id(), conversation.id(), earlier != null);
     }
 

@@ -1,6 +1,6 @@
 package io.conversa.interfaces.webhook;
 
-import io.conversa.infrastructure.messaging.WebhookQueue;
+import io.conversa.infrastructure.messaging.Queues;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
@@ -36,7 +36,7 @@ public class WhatsAppWebhook extends HttpServlet {
     Optional<String> appSecret;
 
     @Inject
-    WebhookQueue queue;
+    Queues queues;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -66,7 +66,7 @@ public class WhatsAppWebhook extends HttpServlet {
         }
         String signature = request.getHeader("X-Hub-Signature-256");
         if (appSecret.map(s -> new WebhookSignature(s).matches(body, signature)).orElse(false)) {
-            queue.submit(new String(body, StandardCharsets.UTF_8));
+            queues.webhook(new String(body, StandardCharsets.UTF_8));
             response.setStatus(HttpServletResponse.SC_OK);
             return;
         }
