@@ -83,7 +83,13 @@ final class LineReader implements Closeable {
         int end = position;
         while (true) {
             while (end < limit) {
-                byte kind = BYTE_CLASS[buffer[end] & 0xFF];
+                byte b = buffer[end];
+                if (b > '\r') {
+                    // Printable ASCII, most bytes of an export: neither a line end nor a mark.
+                    end++;
+                    continue;
+                }
+                byte kind = BYTE_CLASS[b & 0xFF];
                 if (kind == TERMINATOR) {
                     String text = decode(position, end);
                     afterCarriageReturn = buffer[end] == '\r';
