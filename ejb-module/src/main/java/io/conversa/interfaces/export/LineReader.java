@@ -85,7 +85,7 @@ final class LineReader implements Closeable {
             while (end < limit) {
                 byte b = buffer[end];
                 if (b > '\r') {
-                    // Printable ASCII, most bytes of an export: neither a line end nor a mark.
+                    // ASCII above CR, most bytes of an export: neither a line end nor the start of a mark.
                     end++;
                     continue;
                 }
