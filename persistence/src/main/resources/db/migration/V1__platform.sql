@@ -69,8 +69,9 @@ CREATE TABLE message (
     reply_to_wa_id   VARCHAR(128),
     metadata         JSONB,
     import_job_id    UUID,                                        -- the import that wrote it, to undo a failed one
-    -- Identity of an exported message across re-imports of the same chat (see MessageFingerprint).
-    fingerprint      VARCHAR(64),
+    -- Identity of an exported message across re-imports of the same chat: the first 64 bits of a
+    -- SHA-256 (see MessageFingerprints); a bigint keeps the unique index small and fast to insert into.
+    fingerprint      BIGINT,
     created_at       TIMESTAMPTZ  NOT NULL DEFAULT now(),
     CONSTRAINT message_fingerprint_per_conversation UNIQUE (conversation_id, fingerprint)
 );

@@ -65,6 +65,7 @@ public class ExportIngestion {
     }
 
     private void importMessages(ImportTask task) throws IOException, SQLException, UnreadableExportException {
+        long started = System.nanoTime();
         ExportParser parser = new ExportParser(task.zone(), task.dateOrder());
         try (StoredExport export = StoredExport.open(storage, task, parser, maxUnpackedBytes);
                 Connection connection = dataSource.getConnection();
@@ -84,11 +85,16 @@ public class ExportIngestion {
             if (writer.read() == 0) {
                 throw new UnreadableExportException("The file holds no WhatsApp messages.");
             }
+            long written = System.nanoTime();
             writer.finish();
             ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId());
             int stored = media.store(export);
-            progress.succeed(task.jobId(), new ImportCounts(writer.read(), writer.added(), writer.participantCount(),
-                    stored, media.missing()));
+            ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored,
+                    media.missing());
+            progress.succeed(task.jobId(), counts);
+            LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms)", task.jobId(),
+                    counts, (System.nanoTime() - started) / 1_000_000, (written - started) / 1_000_000,
+                    (System.nanoTime() - written) / 1_000_000));
         }
     }
 

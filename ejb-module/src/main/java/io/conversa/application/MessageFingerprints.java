@@ -1,11 +1,11 @@
 package io.conversa.application;
 
 import io.conversa.interfaces.export.ParsedMessage;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,7 +31,7 @@ final class MessageFingerprints {
         }
     }
 
-    String of(ParsedMessage message) {
+    long of(ParsedMessage message) {
         if (!message.localTime().equals(moment)) {
             seenAtThisMoment.clear();
             moment = message.localTime();
@@ -40,6 +40,7 @@ final class MessageFingerprints {
                 + SEPARATOR + message.text() + SEPARATOR + message.attachmentName();
         int occurrence = seenAtThisMoment.merge(identity, 1, Integer::sum);
         byte[] digest = sha256.digest((identity + SEPARATOR + occurrence).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest);
+        // 64 bits: two messages of one conversation collide with odds of about 1 in 10^7 at 1.5 M messages.
+        return ByteBuffer.wrap(digest).getLong();
     }
 }

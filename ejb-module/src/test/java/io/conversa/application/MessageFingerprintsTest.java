@@ -16,8 +16,8 @@ class MessageFingerprintsTest {
 
     @Test
     void aLaterExportGivesTheSameMessageTheSameFingerprint() {
-        String first = new MessageFingerprints().of(message(NINE, "Ana", "ok", 3));
-        String later = new MessageFingerprints().of(message(NINE, "Ana", "ok", 250));
+        long first = new MessageFingerprints().of(message(NINE, "Ana", "ok", 3));
+        long later = new MessageFingerprints().of(message(NINE, "Ana", "ok", 250));
         assertThat(later).isEqualTo(first);
     }
 
@@ -38,7 +38,7 @@ class MessageFingerprintsTest {
 
     @Test
     void authorTextAndTimeEachTellMessagesApart() {
-        String base = new MessageFingerprints().of(message(NINE, "Ana", "ok", 0));
+        long base = new MessageFingerprints().of(message(NINE, "Ana", "ok", 0));
         assertThat(new MessageFingerprints().of(message(NINE, "Ben", "ok", 0))).isNotEqualTo(base);
         assertThat(new MessageFingerprints().of(message(NINE, "Ana", "ok!", 0))).isNotEqualTo(base);
         assertThat(new MessageFingerprints().of(message(NINE.plusMinutes(1), "Ana", "ok", 0))).isNotEqualTo(base);

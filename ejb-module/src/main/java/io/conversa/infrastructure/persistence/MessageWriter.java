@@ -58,7 +58,7 @@ public final class MessageWriter implements AutoCloseable {
         insertMessage.setBoolean(9, row.edited());
         insertMessage.setString(10, row.metadataJson());
         insertMessage.setObject(11, jobId);
-        insertMessage.setString(12, row.fingerprint());
+        insertMessage.setLong(12, row.fingerprint());
         insertMessage.addBatch();
         read++;
         if (++pending >= BATCH) {
