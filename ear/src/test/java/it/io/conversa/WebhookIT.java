@@ -81,6 +81,11 @@ class WebhookIT {
         JsonNode before = get(conversation, Api.adminToken()).json();
         assertThat(before.at("/conversation/title").asText()).isEqualTo("Sheena Nelson");
         assertThat(before.at("/conversation/source").asText()).isEqualTo("CLOUD_API");
+        JsonNode messages = get(conversation + "/messages?limit=100", Api.adminToken()).json().get("messages");
+        JsonNode stored = messages.findParents("waMessageId").stream()
+                .filter(m -> m.get("waMessageId").asText().equals(TEXT_ID)).findFirst().orElseThrow();
+        assertThat(stored.get("direction").asText()).isEqualTo("IN");
+        assertThat(stored.get("sentAt").asText()).isEqualTo("2025-06-08T20:59:43Z");
 
         assertThat(post(Files.readAllBytes(WEBHOOKS.resolve("01_text.json")), signatures.get("01_text.json").asText())
                 .status()).isEqualTo(200);

@@ -46,6 +46,15 @@ public class Message {
 
     private boolean edited;
 
+    /** IN or OUT for Cloud API messages; null for imported ones. */
+    private String direction;
+
+    @Column(name = "wa_message_id")
+    private String waMessageId;
+
+    @Column(name = "reply_to_wa_id")
+    private String replyToWaId;
+
     protected Message() {
     }
 
@@ -87,5 +96,17 @@ public class Message {
 
     public boolean edited() {
         return edited;
+    }
+
+    public String direction() {
+        return direction;
+    }
+
+    public String waMessageId() {
+        return waMessageId;
+    }
+
+    public String replyToWaId() {
+        return replyToWaId;
     }
 }
