@@ -87,8 +87,7 @@ final class StoredExport implements AutoCloseable {
             return List.of();
         }
         return zip.stream()
-                .filter(e -> !e.isDirectory() && !e.getName().equals(chat.getName()))
-                .filter(e -> !e.getName().startsWith("__MACOSX/") && !e.getName().contains("/._") && !e.getName().startsWith("._"))
+                .filter(e -> ChatArchive.isExportFile(e) && !e.getName().equals(chat.getName()))
                 .map(ZipEntry.class::cast)
                 .toList();
     }

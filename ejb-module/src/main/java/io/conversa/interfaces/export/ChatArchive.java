@@ -42,11 +42,15 @@ public final class ChatArchive {
         return Optional.empty();
     }
 
-    private static boolean isTextCandidate(ZipEntry entry) {
+    /** A file of the export itself: not a folder and not the metadata macOS adds when it zips. */
+    public static boolean isExportFile(ZipEntry entry) {
         String path = entry.getName();
-        String name = fileName(path);
         return !entry.isDirectory() && !path.startsWith("__MACOSX/") && !path.contains("/__MACOSX/")
-                && !name.startsWith("._") && name.toLowerCase(Locale.ROOT).endsWith(".txt");
+                && !fileName(path).startsWith("._");
+    }
+
+    private static boolean isTextCandidate(ZipEntry entry) {
+        return isExportFile(entry) && fileName(entry.getName()).toLowerCase(Locale.ROOT).endsWith(".txt");
     }
 
     private static int preference(ZipEntry entry) {

@@ -26,18 +26,24 @@ public class ProblemErrorPage extends HttpServlet {
         Object detail = request.getAttribute(DETAIL);
         String text = detail != null ? detail.toString() : defaultDetail(status);
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-        response.setStatus(status);
         if (uri.startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType("application/problem+json");
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("type", "about:blank").add("title", title(status)).add("status", status).add("detail", text)
-                    .build().toString());
+            write(response, status, text);
         } else {
+            response.setStatus(status);
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Conversa</title>"
                     + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/conversa.css\"></head><body><main>"
                     + "<h1>" + title(status) + "</h1><p>" + text + "</p></main></body></html>");
         }
+    }
+
+    /** Answers with a problem body; for servlets, which have no JAX-RS exception mappers. */
+    public static void write(HttpServletResponse response, int status, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getWriter().write(Json.createObjectBuilder()
+                .add("type", "about:blank").add("title", title(status)).add("status", status).add("detail", detail)
+                .build().toString());
     }
 
     private static String title(int status) {
@@ -46,6 +52,7 @@ public class ProblemErrorPage extends HttpServlet {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 413 -> "Payload Too Large";
             default -> status >= 500 ? "Internal Server Error" : "Bad Request";
         };
     }

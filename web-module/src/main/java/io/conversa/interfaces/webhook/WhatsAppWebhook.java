@@ -1,14 +1,13 @@
 package io.conversa.interfaces.webhook;
 
 import io.conversa.infrastructure.messaging.Queues;
+import io.conversa.interfaces.security.ProblemErrorPage;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -43,7 +42,7 @@ public class WhatsAppWebhook extends HttpServlet {
         String token = request.getParameter("hub.verify_token");
         boolean subscribe = "subscribe".equals(request.getParameter("hub.mode"));
         if (!subscribe || token == null || verifyToken.filter(token::equals).isEmpty()) {
-            problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "The verify token does not match.");
+            ProblemErrorPage.write(response, HttpServletResponse.SC_FORBIDDEN, "The verify token does not match.");
             return;
         }
         response.setContentType("text/plain");
@@ -52,13 +51,9 @@ public class WhatsAppWebhook extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY) {
-            problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", "Bodies up to 3 MB.");
-            return;
-        }
-        byte[] body = readAtMost(request.getInputStream(), MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large", "Bodies up to 3 MB.");
+        byte[] body = request.getContentLengthLong() > MAX_BODY ? null : request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body == null || body.length > MAX_BODY) {
+            ProblemErrorPage.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Bodies up to 3 MB.");
             return;
         }
         if (appSecret.isEmpty()) {
@@ -70,17 +65,6 @@ public class WhatsAppWebhook extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_OK);
             return;
         }
-        problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Missing or wrong X-Hub-Signature-256.");
-    }
-
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
-                .add("status", status).add("detail", detail).build().toString());
+        ProblemErrorPage.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Missing or wrong X-Hub-Signature-256.");
     }
 }
