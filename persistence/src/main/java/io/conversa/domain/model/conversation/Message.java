@@ -55,6 +55,23 @@ public class Message {
     @Column(name = "reply_to_wa_id")
     private String replyToWaId;
 
+    /** ISO language code decided by NLP enrichment, {@code und} when undetermined, null before. */
+    private String language;
+
+    @Column(name = "language_confidence")
+    private Float languageConfidence;
+
+    @Column(name = "sentiment_polarity")
+    private Float sentimentPolarity;
+
+    @Column(name = "sentiment_subjectivity")
+    private Float sentimentSubjectivity;
+
+    private String emotion;
+
+    @Column(name = "enriched_at")
+    private Instant enrichedAt;
+
     protected Message() {
     }
 
@@ -108,5 +125,29 @@ public class Message {
 
     public String replyToWaId() {
         return replyToWaId;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public Float languageConfidence() {
+        return languageConfidence;
+    }
+
+    public Float sentimentPolarity() {
+        return sentimentPolarity;
+    }
+
+    public Float sentimentSubjectivity() {
+        return sentimentSubjectivity;
+    }
+
+    public String emotion() {
+        return emotion;
+    }
+
+    public Instant enrichedAt() {
+        return enrichedAt;
     }
 }
