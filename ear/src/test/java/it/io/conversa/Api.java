@@ -14,12 +14,18 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** A small client of Conversa's HTTP API, as an integrator would write it, for the integration tests. */
 final class Api {
@@ -27,6 +33,8 @@ final class Api {
     static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
     static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-password");
     static final Path FIXTURES = Path.of(System.getProperty("it.fixtures.dir", "../../shared/fixtures"));
+    /** The public test secret of ../shared/fixtures/webhooks/SIGNATURES.json; the test server verifies with it. */
+    static final String APP_SECRET = System.getProperty("it.app.secret", "fixture-app-secret-2b7d");
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -77,6 +85,38 @@ final class Api {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** POSTs a webhook body as Meta does, with {@code signature} as X-Hub-Signature-256 when given. */
+    static Answer webhook(byte[] body, String signature) {
+        var request = request("/webhook/whatsapp", null).header("Content-Type", "application/json");
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        return send(request.POST(BodyPublishers.ofByteArray(body)));
+    }
+
+    /** POSTs a webhook body signed with the app secret the test server was given, as Meta would sign it. */
+    static Answer signedWebhook(String body) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            return webhook(bytes, "sha256=" + HexFormat.of().formatHex(hmac.doFinal(bytes)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls {@code call} until {@code done} holds for its answer (or 60 s pass) and returns the last answer. */
+    static Answer await(Supplier<Answer> call, Predicate<Answer> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Answer answer = call.get();
+        while (!done.test(answer) && System.nanoTime() < deadline) {
+            pause();
+            answer = call.get();
+        }
+        return answer;
     }
 
     static Answer token(String username, String password) {

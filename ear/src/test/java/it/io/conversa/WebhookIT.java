@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,11 +142,7 @@ class WebhookIT {
     }
 
     private static Api.Answer post(byte[] body, String signature) {
-        var request = Api.request("/webhook/whatsapp", null).header("Content-Type", "application/json");
-        if (signature != null) {
-            request.header("X-Hub-Signature-256", signature);
-        }
-        return Api.send(request.POST(BodyPublishers.ofByteArray(body)));
+        return Api.webhook(body, signature);
     }
 
     private static JsonNode facts(String waMessageId) {

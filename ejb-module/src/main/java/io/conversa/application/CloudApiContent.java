@@ -17,6 +17,8 @@ record CloudApiContent(MessageKind kind, String text) {
             case "interactive" -> new CloudApiContent(MessageKind.INTERACTIVE, interactiveTitle(part));
             case "button" -> new CloudApiContent(MessageKind.INTERACTIVE, part.getString("text", ""));
             case "system" -> new CloudApiContent(MessageKind.SYSTEM, part.getString("body", ""));
+            // Only Conversa's own sends are templates; their text lives at Meta, so the copy names the template.
+            case "template" -> new CloudApiContent(MessageKind.TEXT, "[template " + part.getString("name", "") + "]");
             default -> new CloudApiContent(MessageKind.UNSUPPORTED, null);
         };
     }

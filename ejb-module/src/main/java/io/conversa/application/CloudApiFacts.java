@@ -1,5 +1,7 @@
 package io.conversa.application;
 
+import static io.conversa.infrastructure.persistence.ColumnValues.instant;
+
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -49,18 +51,5 @@ public class CloudApiFacts {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, String waMessageId) {
         return em.createNativeQuery(sql).setParameter(1, waMessageId).getResultList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return null;
     }
 }

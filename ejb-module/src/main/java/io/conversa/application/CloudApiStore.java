@@ -2,11 +2,14 @@ package io.conversa.application;
 
 import io.conversa.domain.model.conversation.MessageKind;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -22,6 +25,12 @@ public class CloudApiStore {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    OutboundProgress outbound;
+
+    @Inject
+    MediaDownloads media;
 
     public void inbound(String phoneNumberId, String contactName, JsonObject message) {
         String type = message.getString("type", "unknown");
@@ -47,6 +56,7 @@ public class CloudApiStore {
                 .setParameter(6, error == null ? null : error.getString("title", null))
                 .setParameter(7, status.toString())
                 .executeUpdate();
+        outbound.advance(status.getString("id"));
     }
 
     public void channelEvent(String phoneNumberId, String field, JsonObject value) {
@@ -62,9 +72,9 @@ public class CloudApiStore {
         }
         UUID conversation = conversation(phoneNumberId, from, contactName);
         long participant = participant(conversation, from, contactName);
-        int added = em.createNativeQuery("INSERT INTO message (conversation_id, participant_id, sequence_no, sent_at, kind,"
+        List<?> added = em.createNativeQuery("INSERT INTO message (conversation_id, participant_id, sequence_no, sent_at, kind,"
                         + " body, direction, wa_message_id, reply_to_wa_id, metadata, wa_type)"
-                        + " VALUES (?, ?, 0, ?, ?, ?, 'IN', ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (wa_message_id) DO NOTHING")
+                        + " VALUES (?, ?, 0, ?, ?, ?, 'IN', ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (wa_message_id) DO NOTHING RETURNING id")
                 .setParameter(1, conversation)
                 .setParameter(2, participant)
                 .setParameter(3, Timestamp.from(at))
@@ -74,14 +84,23 @@ public class CloudApiStore {
                 .setParameter(7, message.containsKey("context") ? message.getJsonObject("context").getString("id", null) : null)
                 .setParameter(8, message.toString())
                 .setParameter(9, type)
-                .executeUpdate();
-        if (added > 0) {
+                .getResultList();
+        if (!added.isEmpty()) {
+            expectMedia(conversation, ((Number) added.get(0)).longValue(), message.get(type));
             em.createNativeQuery("UPDATE conversation SET message_count = message_count + 1,"
                             + " first_message_at = LEAST(COALESCE(first_message_at, ?1), ?1),"
                             + " last_message_at = GREATEST(COALESCE(last_message_at, ?1), ?1), updated_at = now() WHERE id = ?2")
                     .setParameter(1, Timestamp.from(at)).setParameter(2, conversation).executeUpdate();
             em.createNativeQuery("UPDATE participant SET message_count = message_count + 1 WHERE id = ?")
                     .setParameter(1, participant).executeUpdate();
+        }
+    }
+
+    /** Image, audio, video, document and sticker messages carry a media id whose file is fetched apart. */
+    private void expectMedia(UUID conversation, long messageId, JsonValue part) {
+        if (part instanceof JsonObject content && content.containsKey("id") && content.containsKey("mime_type")) {
+            media.expect(conversation, messageId, content.getString("id"), content.getString("mime_type"),
+                    content.getString("filename", null));
         }
     }
 

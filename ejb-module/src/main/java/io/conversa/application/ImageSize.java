@@ -13,7 +13,14 @@ record ImageSize(int width, int height) {
 
     /** Null when no reader of this JDK knows the format (WebP, HEIC). */
     static ImageSize of(StoredExport export, ZipEntry entry) throws IOException {
-        try (InputStream in = export.open(entry); ImageInputStream image = ImageIO.createImageInputStream(in)) {
+        try (InputStream in = export.open(entry)) {
+            return of(in);
+        }
+    }
+
+    /** Null when no reader of this JDK knows the format (WebP, HEIC). */
+    static ImageSize of(InputStream in) throws IOException {
+        try (ImageInputStream image = ImageIO.createImageInputStream(in)) {
             Iterator<ImageReader> readers = image == null ? null : ImageIO.getImageReaders(image);
             if (readers == null || !readers.hasNext()) {
                 return null;

@@ -5,8 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -16,6 +18,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Queues {
+
+    /** Message property: which attempt of the work this delivery is (1 for the first). */
+    public static final String ATTEMPT = "attempt";
+
+    /** Message property of a dead letter: why it is there. */
+    public static final String REASON = "reason";
 
     @Inject
     @JMSConnectionFactory("jms/conversa")
@@ -27,6 +35,15 @@ public class Queues {
     @Resource(lookup = "jms/webhook")
     Queue webhook;
 
+    @Resource(lookup = "jms/outbound")
+    Queue outbound;
+
+    @Resource(lookup = "jms/media")
+    Queue media;
+
+    @Resource(lookup = "jms/dlq")
+    Queue deadLetters;
+
     /** Hands an import job to the ingest consumer. */
     public void ingest(UUID jobId) {
         send(ingest, jobId.toString());
@@ -35,6 +52,34 @@ public class Queues {
     /** Hands a verified webhook body to the webhook consumer. */
     public void webhook(String body) {
         send(webhook, body);
+    }
+
+    /** Asks the delivery consumer to make attempt number {@code attempt} of a send, after {@code delay}. */
+    public void outbound(UUID outboundId, int attempt, Duration delay) {
+        later(outbound, outboundId.toString(), attempt, delay);
+    }
+
+    /** Asks the media consumer to make attempt number {@code attempt} at downloading a media object, after {@code delay}. */
+    public void media(long mediaObjectId, int attempt, Duration delay) {
+        later(media, Long.toString(mediaObjectId), attempt, delay);
+    }
+
+    /** Parks a send that failed its last attempt where admins look for them; the correlation id names it. */
+    public void deadLetter(UUID outboundId, String reason) {
+        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setJMSCorrelationID(outboundId.toString())
+                .setProperty(REASON, reason).send(deadLetters, outboundId.toString());
+    }
+
+    /** Takes a parked send off the dead-letter queue when an admin re-drives it; false when none was there. */
+    public boolean takeDeadLetter(UUID outboundId) {
+        try (JMSConsumer consumer = jms.createConsumer(deadLetters, "JMSCorrelationID = '" + outboundId + "'")) {
+            return consumer.receiveNoWait() != null;
+        }
+    }
+
+    private void later(Queue queue, String text, int attempt, Duration delay) {
+        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis())
+                .setProperty(ATTEMPT, attempt).send(queue, text);
     }
 
     private void send(Queue queue, String text) {

@@ -5,6 +5,7 @@ import io.conversa.application.ImportAccepted;
 import io.conversa.application.ImportService;
 import io.conversa.application.MessageCursor;
 import io.conversa.application.MessagePage;
+import io.conversa.application.Outbound;
 import io.conversa.domain.model.account.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -41,6 +43,9 @@ public class ConversationResource {
 
     @Inject
     ConversationQueries conversations;
+
+    @Inject
+    Outbound outbound;
 
     @Context
     SecurityContext security;
@@ -84,7 +89,20 @@ public class ConversationResource {
         return MessagePageView.of(page);
     }
 
-    /** The media files stored for the conversation (from zip exports), with what is known of each. */
+    /**
+     * Sends a message to the contact of a Cloud API conversation through the outbound queue; answers
+     * 202 with the queued send, whose progress {@code GET /api/v1/outbound/{id}} shows.
+     */
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.ADMIN, Role.INTEGRATOR})
+    public Response send(@PathParam("id") UUID id, SendForm form) {
+        OutboundView queued = OutboundView.of(outbound.send(Callers.of(security), id, SendForm.outgoingOf(form)));
+        return Response.accepted(queued).location(URI.create("/api/v1/outbound/" + queued.id())).build();
+    }
+
+    /** The media files of the conversation (from zip exports and Cloud API messages), with what is known of each. */
     @GET
     @Path("{id}/media")
     public List<MediaView> media(@PathParam("id") UUID id) {

@@ -2,6 +2,7 @@ package io.conversa.interfaces.rest;
 
 import io.conversa.application.InvalidRequestException;
 import io.conversa.application.NotFoundException;
+import io.conversa.application.SendRefusedException;
 import io.conversa.application.UploadTooLargeException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.ForbiddenException;
@@ -34,6 +35,14 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(UploadTooLargeException e) {
             return Problem.response(Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class SendRefused implements ExceptionMapper<SendRefusedException> {
+        @Override
+        public Response toResponse(SendRefusedException e) {
+            return Problem.response(Status.CONFLICT, e.getMessage());
         }
     }
 
@@ -77,6 +86,9 @@ public final class ProblemMappers {
             }
             if (cause instanceof NotFoundException notFound) {
                 return Problem.response(Status.NOT_FOUND, notFound.getMessage());
+            }
+            if (cause instanceof SendRefusedException refused) {
+                return Problem.response(Status.CONFLICT, refused.getMessage());
             }
             LOG.log(Level.SEVERE, "Unexpected error answering an API request", e);
             return Problem.response(Status.INTERNAL_SERVER_ERROR,

@@ -49,6 +49,13 @@ public class Conversation {
     @Column(name = "last_message_at")
     private Instant lastMessageAt;
 
+    /** The channel (our phone number id) and the contact of a Cloud API conversation; null for imports. */
+    @Column(name = "wa_phone_number_id")
+    private String waPhoneNumberId;
+
+    @Column(name = "wa_contact_id")
+    private String waContactId;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -119,6 +126,14 @@ public class Conversation {
 
     public Instant lastMessageAt() {
         return lastMessageAt;
+    }
+
+    public String waPhoneNumberId() {
+        return waPhoneNumberId;
+    }
+
+    public String waContactId() {
+        return waContactId;
     }
 
     public Instant createdAt() {

@@ -36,6 +36,15 @@ public class MediaObject {
     private Long sizeBytes;
 
     private String sha256;
+
+    /** The Graph API media id of a Cloud API message's file; null for media from exports. */
+    @Column(name = "wa_media_id")
+    private String waMediaId;
+
+    /** Why the file could not be fetched from the Graph API; null while pending or once stored. */
+    @Column(name = "download_error")
+    private String downloadError;
+
     private Integer width;
     private Integer height;
 
@@ -83,5 +92,18 @@ public class MediaObject {
 
     public Long durationMs() {
         return durationMs;
+    }
+
+    public String waMediaId() {
+        return waMediaId;
+    }
+
+    public String downloadError() {
+        return downloadError;
+    }
+
+    /** True once the file is in object storage. */
+    public boolean stored() {
+        return objectKey != null;
     }
 }
