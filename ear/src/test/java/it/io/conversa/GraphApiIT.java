@@ -20,7 +20,10 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -92,6 +95,7 @@ class GraphApiIT {
         assertThat(messages.get("messages").findValuesAsText("waMessageId")).containsExactly(chat.waMessageId(), wamid);
         assertThat(messages.get("messages").get(1).get("direction").asText()).isEqualTo("OUT");
         assertThat(messages.get("messages").get(1).get("replyTo").asText()).isEqualTo(chat.waMessageId());
+        assertThat(messages.get("messages").get(1).get("status").asText()).isEqualTo("read");
     }
 
     @Test
@@ -233,6 +237,11 @@ class GraphApiIT {
         assertThat(media.get("width").asInt()).isEqualTo(3);
         assertThat(media.get("height").asInt()).isEqualTo(2);
         graph.verify(getRequestedFor(urlEqualTo("/lookaside/" + mediaId)).withHeader("Authorization", equalTo("Bearer it-access-token")));
+
+        HttpResponse<byte[]> file = Api.HTTP.send(HttpRequest.newBuilder(URI.create(media.get("url").asText())).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(png);
     }
 
     @Test

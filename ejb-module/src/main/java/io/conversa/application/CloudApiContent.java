@@ -18,6 +18,8 @@ record CloudApiContent(MessageKind kind, String text) {
             case "button" -> new CloudApiContent(MessageKind.INTERACTIVE, part.getString("text", ""));
             case "system" -> new CloudApiContent(MessageKind.SYSTEM, part.getString("body", ""));
             // Only Conversa's own sends are templates; their text lives at Meta, so the copy names the template.
+            // A media message of a coexistence history; Meta sends its content later under the same id.
+            case "media_placeholder" -> new CloudApiContent(MessageKind.ATTACHMENT, null);
             case "template" -> new CloudApiContent(MessageKind.TEXT, "[template " + part.getString("name", "") + "]");
             default -> new CloudApiContent(MessageKind.UNSUPPORTED, null);
         };

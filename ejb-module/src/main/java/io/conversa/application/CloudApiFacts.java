@@ -6,6 +6,10 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +31,40 @@ public class CloudApiFacts {
     /** {@code conversationId}, {@code kind} and {@code text} are null while the message itself has not arrived. */
     public record Facts(String waMessageId, String conversationId, String kind, String waType, String text, String replyTo,
             List<Status> statuses, List<Reaction> reactions, Instant revokedAt) {
+    }
+
+    /** What the message list shows beside a Cloud API message: how far it got, who reacted, whether it was deleted. */
+    public record Summary(String status, List<Reaction> reactions, Instant revokedAt) {
+    }
+
+    /** Summaries of the given WhatsApp ids (those Conversa knows anything about), in three queries whatever their number. */
+    public Map<String, Summary> summaries(Collection<String> waMessageIds) {
+        if (waMessageIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = List.copyOf(waMessageIds);
+        Map<String, String> statuses = new HashMap<>();
+        for (Object[] r : rowsOf("SELECT DISTINCT ON (wa_message_id) wa_message_id, status FROM message_status"
+                + " WHERE wa_message_id IN (:ids) ORDER BY wa_message_id,"
+                + " array_position(ARRAY['sent','failed','delivered','read','played']::varchar[], status) DESC", ids)) {
+            statuses.put((String) r[0], (String) r[1]);
+        }
+        Map<String, List<Reaction>> reactions = new HashMap<>();
+        for (Object[] r : rowsOf("SELECT target_wa_id, reactor_wa_id, emoji, reacted_at FROM message_reaction"
+                + " WHERE target_wa_id IN (:ids) ORDER BY reacted_at", ids)) {
+            reactions.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new Reaction((String) r[1], (String) r[2], instant(r[3])));
+        }
+        Map<String, Instant> revoked = new HashMap<>();
+        for (Object[] r : rowsOf("SELECT target_wa_id, revoked_at FROM message_revocation WHERE target_wa_id IN (:ids)", ids)) {
+            revoked.put((String) r[0], instant(r[1]));
+        }
+        Map<String, Summary> summaries = new HashMap<>();
+        for (String id : ids) {
+            if (statuses.containsKey(id) || reactions.containsKey(id) || revoked.containsKey(id)) {
+                summaries.put(id, new Summary(statuses.get(id), reactions.getOrDefault(id, List.of()), revoked.get(id)));
+            }
+        }
+        return summaries;
     }
 
     public Optional<Facts> of(String waMessageId) {
@@ -51,5 +89,10 @@ public class CloudApiFacts {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, String waMessageId) {
         return em.createNativeQuery(sql).setParameter(1, waMessageId).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rowsOf(String sql, List<String> ids) {
+        return em.createNativeQuery(sql).setParameter("ids", ids).getResultList();
     }
 }

@@ -3,7 +3,9 @@ package io.conversa.application;
 import io.conversa.domain.model.conversation.MessageKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,7 +18,9 @@ import java.util.logging.Logger;
 /**
  * Writes Cloud API events so that each has its effect once however often Meta delivers it: a
  * message once per WhatsApp id, a status once per (message, status), one reaction per person.
- * One conversation per (our phone number id, contact wa_id).
+ * One conversation per (our phone number id, contact wa_id), holding both directions: what the
+ * contact sent, what the business sent from the WhatsApp Business app (echoes, history) and what
+ * Conversa sent.
  */
 @Stateless
 public class CloudApiStore {
@@ -32,15 +36,31 @@ public class CloudApiStore {
     @Inject
     MediaDownloads media;
 
+    /** A message a contact sent us ({@code messages[]} of a "messages" or "history" change). */
     public void inbound(String phoneNumberId, String contactName, JsonObject message) {
-        String type = message.getString("type", "unknown");
         String from = message.getString("from");
-        Instant at = Instant.ofEpochSecond(Long.parseLong(message.getString("timestamp")));
-        switch (type) {
-            case "reaction" -> react(from, at, message.getJsonObject("reaction"));
-            case "revoke" -> revoke(at, message.getJsonObject("revoke").getString("original_message_id"));
-            default -> store(phoneNumberId, contactName, from, at, type, message);
-        }
+        record(phoneNumberId, new Party(from, contactName), Direction.IN, message);
+    }
+
+    /** A message the business sent from the WhatsApp Business app ({@code message_echoes[]} of "smb_message_echoes"). */
+    public void echo(String phoneNumberId, JsonObject message) {
+        record(phoneNumberId, new Party(waId(message.getString("to")), null), Direction.OUT, message);
+    }
+
+    /**
+     * A message of a coexistence history thread with {@code contact}: the business sent it when it is
+     * from the business's own number, the contact otherwise.
+     */
+    public void history(String phoneNumberId, String businessNumber, String contact, JsonObject message) {
+        boolean ours = waId(message.getString("from", "")).equals(waId(businessNumber));
+        record(phoneNumberId, new Party(waId(contact), null), ours ? Direction.OUT : Direction.IN, message);
+    }
+
+    /** Conversa's own send, accepted by Meta as {@code waMessageId}; {@code payload} is the Graph API request body. */
+    public void sent(String phoneNumberId, String recipient, String waMessageId, JsonObject payload) {
+        JsonObjectBuilder message = Json.createObjectBuilder(payload).add("id", waMessageId)
+                .add("timestamp", Long.toString(Instant.now().getEpochSecond()));
+        record(phoneNumberId, new Party(recipient, null), Direction.OUT, message.build());
     }
 
     public void status(JsonObject status) {
@@ -65,35 +85,77 @@ public class CloudApiStore {
                 .executeUpdate();
     }
 
-    private void store(String phoneNumberId, String contactName, String from, Instant at, String type, JsonObject message) {
+    private enum Direction { IN, OUT }
+
+    /** The contact a conversation is with, and their profile name when the webhook gave one. */
+    private record Party(String waId, String name) {
+    }
+
+    private void record(String phoneNumberId, Party contact, Direction direction, JsonObject message) {
+        String type = message.getString("type", "unknown");
+        Instant at = Instant.ofEpochSecond(Long.parseLong(message.getString("timestamp")));
+        String reactor = direction == Direction.IN ? contact.waId() : phoneNumberId;
+        switch (type) {
+            case "reaction" -> react(reactor, at, message.getJsonObject("reaction"));
+            case "revoke" -> revoke(at, message.getJsonObject("revoke").getString("original_message_id"));
+            default -> store(phoneNumberId, contact, direction, at, type, message);
+        }
+    }
+
+    /**
+     * Stores the message once per WhatsApp id. The one exception: a history "media_placeholder" is
+     * replaced by the media message Meta sends for it later, under the same id.
+     */
+    private void store(String phoneNumberId, Party contact, Direction direction, Instant at, String type, JsonObject message) {
         CloudApiContent content = CloudApiContent.of(type, message);
         if (content.kind() == MessageKind.UNSUPPORTED) {
             LOG.info(() -> "Cloud API message type '" + type + "' stored as UNSUPPORTED");
         }
-        UUID conversation = conversation(phoneNumberId, from, contactName);
-        long participant = participant(conversation, from, contactName);
-        List<?> added = em.createNativeQuery("INSERT INTO message (conversation_id, participant_id, sequence_no, sent_at, kind,"
+        UUID conversation = conversation(phoneNumberId, contact);
+        Long participant = direction == Direction.IN ? participant(conversation, contact) : null;
+        JsonObject context = message.getJsonObject("context");
+        String replyTo = context == null ? null : context.getString("id", context.getString("message_id", null));
+        List<?> written = em.createNativeQuery("INSERT INTO message (conversation_id, participant_id, sequence_no, sent_at, kind,"
                         + " body, direction, wa_message_id, reply_to_wa_id, metadata, wa_type)"
-                        + " VALUES (?, ?, 0, ?, ?, ?, 'IN', ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (wa_message_id) DO NOTHING RETURNING id")
+                        + " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (wa_message_id) DO UPDATE SET"
+                        + " kind = EXCLUDED.kind, body = EXCLUDED.body, metadata = EXCLUDED.metadata, wa_type = EXCLUDED.wa_type"
+                        + " WHERE message.wa_type = 'media_placeholder' AND EXCLUDED.wa_type <> 'media_placeholder'"
+                        + " RETURNING id, (xmax = 0)")
                 .setParameter(1, conversation)
                 .setParameter(2, participant)
                 .setParameter(3, Timestamp.from(at))
                 .setParameter(4, content.kind().name())
                 .setParameter(5, content.text())
-                .setParameter(6, message.getString("id"))
-                .setParameter(7, message.containsKey("context") ? message.getJsonObject("context").getString("id", null) : null)
-                .setParameter(8, message.toString())
-                .setParameter(9, type)
+                .setParameter(6, direction.name())
+                .setParameter(7, message.getString("id"))
+                .setParameter(8, replyTo)
+                .setParameter(9, message.toString())
+                .setParameter(10, type)
                 .getResultList();
-        if (!added.isEmpty()) {
-            expectMedia(conversation, ((Number) added.get(0)).longValue(), message.get(type));
-            em.createNativeQuery("UPDATE conversation SET message_count = message_count + 1,"
-                            + " first_message_at = LEAST(COALESCE(first_message_at, ?1), ?1),"
-                            + " last_message_at = GREATEST(COALESCE(last_message_at, ?1), ?1), updated_at = now() WHERE id = ?2")
-                    .setParameter(1, Timestamp.from(at)).setParameter(2, conversation).executeUpdate();
+        if (written.isEmpty()) {
+            return; // delivered before
+        }
+        Object[] row = (Object[]) written.get(0);
+        expectMedia(conversation, ((Number) row[0]).longValue(), message.get(type));
+        if (Boolean.TRUE.equals(row[1])) {
+            counted(conversation, participant, at);
+        }
+    }
+
+    private void counted(UUID conversation, Long participant, Instant at) {
+        em.createNativeQuery("UPDATE conversation SET message_count = message_count + 1,"
+                        + " first_message_at = LEAST(COALESCE(first_message_at, ?1), ?1),"
+                        + " last_message_at = GREATEST(COALESCE(last_message_at, ?1), ?1), updated_at = now() WHERE id = ?2")
+                .setParameter(1, Timestamp.from(at)).setParameter(2, conversation).executeUpdate();
+        if (participant != null) {
             em.createNativeQuery("UPDATE participant SET message_count = message_count + 1 WHERE id = ?")
                     .setParameter(1, participant).executeUpdate();
         }
+    }
+
+    /** Meta writes numbers as wa_ids ("16505551234") in most places and with a "+" in a few. */
+    private static String waId(String number) {
+        return number.startsWith("+") ? number.substring(1) : number;
     }
 
     /** Image, audio, video, document and sticker messages carry a media id whose file is fetched apart. */
@@ -126,7 +188,9 @@ public class CloudApiStore {
                 .setParameter(1, target).setParameter(2, Timestamp.from(at)).executeUpdate();
     }
 
-    private UUID conversation(String phoneNumberId, String waId, String contactName) {
+    private UUID conversation(String phoneNumberId, Party contact) {
+        String waId = contact.waId();
+        String contactName = contact.name();
         em.createNativeQuery("INSERT INTO conversation (id, title, source, status, time_zone, wa_phone_number_id, wa_contact_id)"
                         + " VALUES (?, ?, 'CLOUD_API', 'READY', 'UTC', ?, ?) ON CONFLICT (wa_phone_number_id, wa_contact_id) DO NOTHING")
                 .setParameter(1, UUID.randomUUID())
@@ -138,7 +202,9 @@ public class CloudApiStore {
                 .setParameter(1, phoneNumberId).setParameter(2, waId).getSingleResult();
     }
 
-    private long participant(UUID conversation, String waId, String contactName) {
+    private long participant(UUID conversation, Party contact) {
+        String waId = contact.waId();
+        String contactName = contact.name();
         em.createNativeQuery("INSERT INTO participant (conversation_id, display_name, phone, wa_id) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (conversation_id, wa_id) DO NOTHING")
                 .setParameter(1, conversation)

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Stores what one verified Cloud API webhook body says: every change of every entry. Messages and
- * statuses go to {@link CloudApiStore}; other fields are kept as channel events. Unknown types and
+ * Stores what one verified Cloud API webhook body says: every change of every entry. Messages,
+ * statuses, the business's echoes and coexistence history go to {@link CloudApiStore}; other fields
+ * are kept as channel events. Unknown types and
  * fields are stored as such and logged, never refused.
  */
 @Stateless
@@ -41,11 +42,19 @@ public class CloudApiWebhooks {
         JsonObject value = change.getJsonObject("value");
         String phoneNumberId = value.containsKey("metadata")
                 ? value.getJsonObject("metadata").getString("phone_number_id", null) : null;
-        if (!field.equals("messages")) {
-            LOG.info(() -> "Webhook field '" + field + "' kept as a channel event");
-            store.channelEvent(phoneNumberId, field, value);
-            return;
+        switch (field) {
+            case "messages" -> messages(phoneNumberId, value);
+            case "smb_message_echoes" -> value.getOrDefault("message_echoes", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()
+                    .forEach(echo -> store.echo(phoneNumberId, echo.asJsonObject()));
+            case "history" -> history(phoneNumberId, value);
+            default -> {
+                LOG.info(() -> "Webhook field '" + field + "' kept as a channel event");
+                store.channelEvent(phoneNumberId, field, value);
+            }
         }
+    }
+
+    private void messages(String phoneNumberId, JsonObject value) {
         Map<String, String> names = new HashMap<>();
         for (JsonValue contact : value.getOrDefault("contacts", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()) {
             JsonObject c = contact.asJsonObject();
@@ -57,6 +66,30 @@ public class CloudApiWebhooks {
         }
         for (JsonValue status : value.getOrDefault("statuses", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()) {
             store.status(status.asJsonObject());
+        }
+    }
+
+    /**
+     * Coexistence history: past threads of a number that also uses the WhatsApp Business app, in
+     * chunks, plus (as {@code messages[]}) the content of media messages first sent as placeholders.
+     * A history Meta could not share (errors) is kept as a channel event.
+     */
+    private void history(String phoneNumberId, JsonObject value) {
+        String businessNumber = value.getJsonObject("metadata").getString("display_phone_number", "");
+        for (JsonValue chunk : value.getOrDefault("history", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()) {
+            JsonObject part = chunk.asJsonObject();
+            if (part.containsKey("errors")) {
+                LOG.info("History sync refused by the business; kept as a channel event");
+                store.channelEvent(phoneNumberId, "history", value);
+            }
+            for (JsonValue thread : part.getOrDefault("threads", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()) {
+                String contact = thread.asJsonObject().getString("id");
+                thread.asJsonObject().getOrDefault("messages", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()
+                        .forEach(m -> store.history(phoneNumberId, businessNumber, contact, m.asJsonObject()));
+            }
+        }
+        for (JsonValue media : value.getOrDefault("messages", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()) {
+            store.inbound(phoneNumberId, null, media.asJsonObject());
         }
     }
 }

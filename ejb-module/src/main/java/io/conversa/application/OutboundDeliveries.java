@@ -50,8 +50,9 @@ public class OutboundDeliveries {
     @Inject
     OutboundProgress progress;
 
+    /** Keeps Conversa's copy of what it sent in the conversation, beside what the contact wrote. */
     @Inject
-    OutboundCopies copies;
+    CloudApiStore conversations;
 
     /** Meta's default throughput per business number. */
     @Inject
@@ -79,12 +80,13 @@ public class OutboundDeliveries {
             return;
         }
         try {
-            JsonObject answer = graph.send(send.phoneNumberId(), parse(send.payload()));
+            JsonObject payload = parse(send.payload());
+            JsonObject answer = graph.send(send.phoneNumberId(), payload);
             String waMessageId = waMessageId(answer);
             send.accepted(waMessageId);
             em.flush();
             if (waMessageId != null) {
-                copies.record(send, waMessageId);
+                conversations.sent(send.phoneNumberId(), send.recipient(), waMessageId, payload);
                 progress.advance(waMessageId);
             }
         } catch (GraphRefusal refusal) {

@@ -2,14 +2,17 @@ package io.conversa.infrastructure.storage;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.http.Method;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Uploads, media and exports in S3-compatible storage (MinIO in production, s3proxy in development). */
@@ -54,6 +57,12 @@ public class ObjectStorage {
 
     public InputStream open(String key) {
         return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+    }
+
+    /** A link anyone holding it can GET {@code key} with, for {@code lifetime}; signed for the configured endpoint's host. */
+    public String presignedGet(String key, Duration lifetime) {
+        return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+                .bucket(bucket).object(key).expiry((int) lifetime.toSeconds()).build()));
     }
 
     public void delete(String key) {

@@ -1,5 +1,6 @@
 package io.conversa.interfaces.rest;
 
+import io.conversa.application.CloudApiFacts;
 import io.conversa.application.ConversationQueries;
 import io.conversa.application.ImportAccepted;
 import io.conversa.application.ImportService;
@@ -7,6 +8,7 @@ import io.conversa.application.MessageCursor;
 import io.conversa.application.MessagePage;
 import io.conversa.application.Outbound;
 import io.conversa.domain.model.account.Role;
+import io.conversa.infrastructure.storage.ObjectStorage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -46,6 +49,15 @@ public class ConversationResource {
 
     @Inject
     Outbound outbound;
+
+    @Inject
+    CloudApiFacts facts;
+
+    @Inject
+    ObjectStorage storage;
+
+    /** Long enough to open a file, short enough that a leaked link soon stops working. */
+    private static final Duration MEDIA_LINK_LIFETIME = Duration.ofMinutes(10);
 
     @Context
     SecurityContext security;
@@ -86,7 +98,8 @@ public class ConversationResource {
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         MessageCursor cursor = after == null || after.isBlank() ? null : MessageCursor.decode(after);
         MessagePage page = conversations.messages(Callers.of(security), id, cursor, limit);
-        return MessagePageView.of(page);
+        List<String> waMessageIds = page.messages().stream().map(m -> m.waMessageId()).filter(w -> w != null).toList();
+        return MessagePageView.of(page, facts.summaries(waMessageIds));
     }
 
     /**
@@ -106,6 +119,7 @@ public class ConversationResource {
     @GET
     @Path("{id}/media")
     public List<MediaView> media(@PathParam("id") UUID id) {
-        return conversations.media(Callers.of(security), id).stream().map(MediaView::of).toList();
+        return conversations.media(Callers.of(security), id).stream()
+                .map(o -> MediaView.of(o, o.stored() ? storage.presignedGet(o.objectKey(), MEDIA_LINK_LIFETIME) : null)).toList();
     }
 }
