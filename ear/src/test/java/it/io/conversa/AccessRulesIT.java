@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,6 +124,21 @@ class AccessRulesIT {
         "POST, /api/v1/admin/outbound/00000000-0000-0000-0000-000000000000/retry, admin, 404",
         "POST, /api/v1/admin/outbound/00000000-0000-0000-0000-000000000000/retry, integrator, 403",
         "POST, /api/v1/admin/outbound/00000000-0000-0000-0000-000000000000/retry, user, 403",
+        "POST, /api/v1/auth/token, none, 400",
+        "POST, /api/v1/auth/request-code, none, 400",
+        "POST, /api/v1/auth/verify, none, 400",
+        "POST, /api/v1/auth/refresh, none, 401",
+        "POST, /api/v1/auth/logout, none, 204",
+        "GET, /api/v1/admin/audit, none, 401",
+        "GET, /api/v1/admin/audit, forged, 401",
+        "GET, /api/v1/admin/audit, admin, 200",
+        "GET, /api/v1/admin/audit, analyst, 403",
+        "GET, /api/v1/admin/audit, integrator, 403",
+        "GET, /api/v1/admin/audit, user, 403",
+        "GET, /api/v1/admin/audit/verify, none, 401",
+        "GET, /api/v1/admin/audit/verify, admin, 200",
+        "GET, /api/v1/admin/audit/verify, analyst, 403",
+        "GET, /api/v1/admin/audit/verify, user, 403",
     })
     void answersEachCallerAsTheRulesSay(String method, String template, String who, int expected) {
         String path = template.replace("{conversation}", conversationId).replace("{job}", jobId)
@@ -139,6 +157,28 @@ class AccessRulesIT {
         if (expected >= 400 && answer.body() != null && !answer.body().isEmpty()) {
             assertThat(answer.body()).doesNotContain("Exception", "\tat ");
         }
+    }
+
+    /** A new endpoint without a row in the matrix above fails here: every endpoint must say who may call it. */
+    @Test
+    void everyEndpointOfTheOpenApiDocumentHasRulesInThisTest() throws NoSuchMethodException {
+        JsonNode paths = Api.send(Api.request("/openapi", null).header("Accept", "application/json").GET()).json().get("paths");
+        String[] rules = AccessRulesIT.class.getDeclaredMethod("answersEachCallerAsTheRulesSay", String.class, String.class,
+                String.class, int.class).getAnnotation(CsvSource.class).value();
+        List<String> missing = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (!method.matches("get|put|post|delete|patch")) {
+                return;
+            }
+            String pattern = (path.getKey().startsWith("/api/v1") ? "" : "/api/v1") + path.getKey().replaceAll("\\{[^/]+}", "[^/]+");
+            boolean covered = Arrays.stream(rules).map(r -> r.split(",\\s*"))
+                    .anyMatch(r -> r[0].equalsIgnoreCase(method) && r[1].replaceAll("\\{[a-z]+}", "x").matches(pattern));
+            if (!covered) {
+                missing.add(method.toUpperCase() + " " + path.getKey());
+            }
+        }));
+        assertThat(paths.size()).isGreaterThan(10);
+        assertThat(missing).as("endpoints without access rules").isEmpty();
     }
 
     @Test

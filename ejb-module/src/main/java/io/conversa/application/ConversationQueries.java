@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The read side of conversations. Staff readers see every ready conversation; a user sees only the
- * ones they imported. Conversations still importing or failed are never listed.
+ * The read side of conversations. Staff readers see every ready conversation; a user sees the ones
+ * they imported and the ones their own number takes part in (as the Cloud API contact, or as a
+ * participant with that phone number). Conversations still importing or failed are never listed.
  */
 @Stateless
 public class ConversationQueries {
@@ -30,11 +31,12 @@ public class ConversationQueries {
         if (caller.isStaffReader()) {
             return em.createNamedQuery("Conversation.listReady", Conversation.class).setMaxResults(limit).getResultList();
         }
-        Long owner = accounts.idOf(caller).orElse(-1L);
-        return em.createQuery("SELECT c FROM Conversation c WHERE c.status = :ready AND c.ownerId = :owner"
+        return em.createQuery("SELECT c FROM Conversation c WHERE c.status = :ready AND " + USERS_OWN
                         + " ORDER BY c.lastMessageAt DESC NULLS LAST, c.id", Conversation.class)
                 .setParameter("ready", ConversationStatus.READY)
-                .setParameter("owner", owner)
+                .setParameter("owner", accounts.idOf(caller).orElse(-1L))
+                .setParameter("phone", caller.name())
+                .setParameter("waId", caller.name().startsWith("+") ? caller.name().substring(1) : caller.name())
                 .setMaxResults(limit)
                 .getResultList();
     }
@@ -43,9 +45,26 @@ public class ConversationQueries {
     public Conversation get(Caller caller, UUID id) {
         return Optional.ofNullable(em.find(Conversation.class, id))
                 .filter(c -> c.status() == ConversationStatus.READY)
-                .filter(c -> caller.isStaffReader() || c.ownerId() != null && c.ownerId().equals(accounts.idOf(caller).orElse(null)))
+                .filter(c -> caller.isStaffReader() || takesPart(caller, c))
                 .orElseThrow(() -> new NotFoundException("No conversation " + id + "."));
     }
+
+    private boolean takesPart(Caller caller, Conversation c) {
+        if (c.ownerId() != null && c.ownerId().equals(accounts.idOf(caller).orElse(null))) {
+            return true;
+        }
+        String phone = caller.name();
+        if (!phone.startsWith("+")) {
+            return false; // staff usernames cannot start with "+"; only code-login users are numbers
+        }
+        return phone.substring(1).equals(c.waContactId()) || !em.createQuery("SELECT p.id FROM Participant p"
+                        + " WHERE p.conversationId = :c AND p.phone = :phone").setParameter("c", c.id())
+                .setParameter("phone", phone).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** A user's own conversations, as a JPQL condition on {@code c}. */
+    private static final String USERS_OWN = "(c.ownerId = :owner OR c.waContactId = :waId OR EXISTS (SELECT p.id FROM"
+            + " Participant p WHERE p.conversationId = c.id AND p.phone = :phone))";
 
     public List<Participant> participants(Caller caller, UUID id) {
         get(caller, id);

@@ -79,21 +79,28 @@ public class OutboundDeliveries {
             queues.outbound(id, attempt, wait);
             return;
         }
+        JsonObject payload = parse(send.payload());
+        JsonObject answer;
         try {
-            JsonObject payload = parse(send.payload());
-            JsonObject answer = graph.send(send.phoneNumberId(), payload);
-            String waMessageId = waMessageId(answer);
-            send.accepted(waMessageId);
-            em.flush();
-            if (waMessageId != null) {
-                conversations.sent(send.phoneNumberId(), send.recipient(), waMessageId, payload);
-                progress.advance(waMessageId);
-            }
+            answer = graph.send(send.phoneNumberId(), payload);
         } catch (GraphRefusal refusal) {
             LOG.info(() -> "Send " + id + " refused by the Graph API: " + refusal.getMessage());
             send.refused(refusal.code(), refusal.reason());
+            return;
         } catch (RuntimeException failure) {
             failed(send, attempt, failure);
+            return;
+        }
+        // Meta has accepted it: a failure from here on rolls back and the queue delivers again, so a
+        // crash between Meta's answer and the commit can send twice (the Graph API takes no idempotency key).
+        String waMessageId = waMessageId(answer);
+        send.accepted(waMessageId);
+        em.flush();
+        if (waMessageId != null && send.conversationId() != null) {
+            conversations.sent(send.phoneNumberId(), send.recipient(), waMessageId, payload);
+        }
+        if (waMessageId != null) {
+            progress.advance(waMessageId);
         }
     }
 

@@ -112,6 +112,39 @@ public sealed interface Outgoing {
         }
     }
 
+    /**
+     * A login code in an authentication template: Meta's authentication templates carry the code
+     * in their body and again in their copy-code button.
+     */
+    record LoginCode(String template, String language, String code) implements Outgoing {
+        @Override
+        public OutboundKind kind() {
+            return OutboundKind.TEMPLATE;
+        }
+
+        @Override
+        public String text() {
+            return null;
+        }
+
+        @Override
+        public JsonObject payload(String to) {
+            JsonObjectBuilder value = Json.createObjectBuilder().add("type", "text").add("text", code);
+            JsonObjectBuilder template = Json.createObjectBuilder().add("name", template())
+                    .add("language", Json.createObjectBuilder().add("code", language))
+                    .add("components", Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder().add("type", "body").add("parameters", Json.createArrayBuilder().add(value)))
+                            .add(Json.createObjectBuilder().add("type", "button").add("sub_type", "url").add("index", "0")
+                                    .add("parameters", Json.createArrayBuilder().add(value))));
+            return message(to, "template", template, null);
+        }
+
+        @Override
+        public String toString() {
+            return "LoginCode[template=" + template + "]"; // never the code
+        }
+    }
+
     /** A reaction to a message of the conversation; an empty emoji takes it back. */
     record Reaction(String messageId, String emoji) implements Outgoing {
         public Reaction {

@@ -27,6 +27,11 @@ public class TokenIssuer {
     Duration lifetime;
 
     public IssuedToken issue(String principal, Collection<String> groups) {
+        return issue(principal, groups, lifetime);
+    }
+
+    /** A token valid for {@code lifetime} instead of the configured default. */
+    public IssuedToken issue(String principal, Collection<String> groups, Duration lifetime) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(principal);

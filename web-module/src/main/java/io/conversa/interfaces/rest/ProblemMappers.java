@@ -3,6 +3,7 @@ package io.conversa.interfaces.rest;
 import io.conversa.application.InvalidRequestException;
 import io.conversa.application.NotFoundException;
 import io.conversa.application.SendRefusedException;
+import io.conversa.application.TooManyRequestsException;
 import io.conversa.application.UploadTooLargeException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.ForbiddenException;
@@ -44,6 +45,19 @@ public final class ProblemMappers {
         public Response toResponse(SendRefusedException e) {
             return Problem.response(Status.CONFLICT, e.getMessage());
         }
+    }
+
+    @Provider
+    public static class TooManyRequests implements ExceptionMapper<TooManyRequestsException> {
+        @Override
+        public Response toResponse(TooManyRequestsException e) {
+            return tooMany(e);
+        }
+    }
+
+    static Response tooMany(TooManyRequestsException e) {
+        return Response.fromResponse(Problem.response(Status.TOO_MANY_REQUESTS, e.getMessage()))
+                .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
     }
 
     @Provider
@@ -89,6 +103,9 @@ public final class ProblemMappers {
             }
             if (cause instanceof SendRefusedException refused) {
                 return Problem.response(Status.CONFLICT, refused.getMessage());
+            }
+            if (cause instanceof TooManyRequestsException tooMany) {
+                return tooMany(tooMany);
             }
             LOG.log(Level.SEVERE, "Unexpected error answering an API request", e);
             return Problem.response(Status.INTERNAL_SERVER_ERROR,

@@ -60,6 +60,16 @@ public class Account {
         return account;
     }
 
+    /** A WhatsApp user, known by their number, who logs in with codes and has no password. */
+    public static Account phoneUser(String e164) {
+        Account account = new Account();
+        account.username = e164;
+        account.phone = e164;
+        account.displayName = e164;
+        account.roles.add(Role.user);
+        return account;
+    }
+
     public Long id() {
         return id;
     }

@@ -1,0 +1,66 @@
+package io.conversa.interfaces.rest;
+
+import io.conversa.application.AuditTrail;
+import io.conversa.application.Caller;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Writes every API call to the audit trail once it is answered: who (account and roles), what
+ * (the endpoint's path template), about what (its path parameters), the answer's status, and from
+ * which address. Refused calls are recorded as well as granted ones.
+ */
+@Provider
+public class AuditFilter implements ContainerResponseFilter {
+
+    @Inject
+    AuditTrail trail;
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext call, ContainerResponseContext answer) {
+        var principal = call.getSecurityContext().getUserPrincipal();
+        String roles = principal == null ? null
+                : Caller.of(principal.getName(), call.getSecurityContext()::isUserInRole).roles().stream().sorted()
+                        .collect(Collectors.joining(","));
+        trail.record(principal == null ? null : principal.getName(), roles, call.getMethod() + " " + endpoint(call),
+                target(call.getUriInfo().getPathParameters()), Integer.toString(answer.getStatus()), request.getRemoteAddr());
+    }
+
+    /** {@code /api/v1/conversations/{id}/messages}: the template, not the ids, so that actions group. */
+    private String endpoint(ContainerRequestContext call) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return "/api/v1/" + call.getUriInfo().getPath();
+        }
+        Path type = resource.getResourceClass().getAnnotation(Path.class);
+        Path path = method.getAnnotation(Path.class);
+        return "/api/v1/" + (type == null ? "" : type.value()) + (path == null ? "" : "/" + path.value());
+    }
+
+    private static String target(MultivaluedMap<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return null;
+        }
+        return new TreeMap<>(parameters).entrySet().stream()
+                .map(e -> e.getKey() + "=" + String.join(",", e.getValue() == null ? List.of() : e.getValue()))
+                .collect(Collectors.joining(" "));
+    }
+}
