@@ -139,6 +139,18 @@ class AccessRulesIT {
         "GET, /api/v1/admin/audit/verify, admin, 200",
         "GET, /api/v1/admin/audit/verify, analyst, 403",
         "GET, /api/v1/admin/audit/verify, user, 403",
+        "POST, /api/v1/privacy/export, none, 401",
+        "POST, /api/v1/privacy/export, forged, 401",
+        "POST, /api/v1/privacy/export, admin, 400",
+        "POST, /api/v1/privacy/export, user, 400",
+        "POST, /api/v1/privacy/export, analyst, 403",
+        "POST, /api/v1/privacy/export, integrator, 403",
+        "POST, /api/v1/privacy/erase, none, 401",
+        "POST, /api/v1/privacy/erase, forged, 401",
+        "POST, /api/v1/privacy/erase, admin, 400",
+        "POST, /api/v1/privacy/erase, user, 400",
+        "POST, /api/v1/privacy/erase, analyst, 403",
+        "POST, /api/v1/privacy/erase, integrator, 403",
     })
     void answersEachCallerAsTheRulesSay(String method, String template, String who, int expected) {
         String path = template.replace("{conversation}", conversationId).replace("{job}", jobId)

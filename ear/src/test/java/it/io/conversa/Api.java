@@ -15,15 +15,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -117,6 +122,22 @@ final class Api {
             answer = call.get();
         }
         return answer;
+    }
+
+    /**
+     * A connection to the database of the test server (the dev services' PostgreSQL): as the
+     * application's role, or as the superuser the dev services leave passwordless on loopback.
+     */
+    static Connection database(boolean superuser) throws IOException, SQLException {
+        Map<String, String> env = Files.readAllLines(Path.of(System.getProperty("it.data.dir"), "dev-services.env")).stream()
+                .filter(l -> l.contains("=")).collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')),
+                        l -> l.substring(l.indexOf('=') + 1), (a, b) -> b));
+        Properties login = new Properties();
+        login.setProperty("user", superuser ? "postgres" : env.get("CONVERSA_DB_USER"));
+        if (!superuser) {
+            login.setProperty("password", env.get("CONVERSA_DB_PASSWORD"));
+        }
+        return DriverManager.getConnection(env.get("CONVERSA_DB_URL"), login);
     }
 
     static Answer token(String username, String password) {

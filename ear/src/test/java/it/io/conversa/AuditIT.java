@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,16 +73,7 @@ class AuditIT {
         assertThat(Api.get("/api/v1/admin/audit/verify", Api.adminToken()).json().get("intact").asBoolean()).isTrue();
     }
 
-    /** The application's database role, or the superuser that the dev services leave passwordless on loopback. */
-    private static Connection connect(boolean superuser) throws IOException, SQLException {
-        Map<String, String> env = Files.readAllLines(Path.of(System.getProperty("it.data.dir"), "dev-services.env")).stream()
-                .filter(l -> l.contains("=")).collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')),
-                        l -> l.substring(l.indexOf('=') + 1), (a, b) -> b));
-        Properties login = new Properties();
-        login.setProperty("user", superuser ? "postgres" : env.get("CONVERSA_DB_USER"));
-        if (!superuser) {
-            login.setProperty("password", env.get("CONVERSA_DB_PASSWORD"));
-        }
-        return DriverManager.getConnection(env.get("CONVERSA_DB_URL"), login);
+    private static Connection connect(boolean superuser) throws Exception {
+        return Api.database(superuser);
     }
 }

@@ -147,9 +147,10 @@ public final class MessageWriter implements AutoCloseable {
             return id;
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO participant (conversation_id, display_name) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO participant (conversation_id, display_name, phone) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             insert.setObject(1, conversationId);
             insert.setString(2, name);
+            insert.setString(3, phoneOf(name));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -158,6 +159,15 @@ public final class MessageWriter implements AutoCloseable {
         }
         participants.put(name, id);
         return id;
+    }
+
+    /**
+     * Exports name contacts the exporter had not saved by their number ("+41 012 345 6789"): that
+     * number, in E.164, links the participant to the person (their login, their privacy requests).
+     */
+    static String phoneOf(String author) {
+        String digits = author.replaceAll("[\\s().\\-\u202A\u202C\u200E\u200F\u00A0]", "");
+        return digits.matches("\\+[1-9][0-9]{7,14}") ? digits : null;
     }
 
     @Override
