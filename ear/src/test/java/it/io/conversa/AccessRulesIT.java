@@ -151,6 +151,29 @@ class AccessRulesIT {
         "POST, /api/v1/privacy/erase, user, 400",
         "POST, /api/v1/privacy/erase, analyst, 403",
         "POST, /api/v1/privacy/erase, integrator, 403",
+        "GET, /api/v1/admin/channels, none, 401",
+        "GET, /api/v1/admin/channels, forged, 401",
+        "GET, /api/v1/admin/channels, admin, 200",
+        "GET, /api/v1/admin/channels, analyst, 403",
+        "GET, /api/v1/admin/channels, integrator, 403",
+        "GET, /api/v1/admin/channels, user, 403",
+        "POST, /api/v1/admin/channels, none, 401",
+        "POST, /api/v1/admin/channels, forged, 401",
+        "POST, /api/v1/admin/channels, admin, 400",
+        "POST, /api/v1/admin/channels, analyst, 403",
+        "POST, /api/v1/admin/channels, integrator, 403",
+        "POST, /api/v1/admin/channels, user, 403",
+        "DELETE, /api/v1/admin/channels/000000, none, 401",
+        "DELETE, /api/v1/admin/channels/000000, forged, 401",
+        "DELETE, /api/v1/admin/channels/000000, admin, 404",
+        "DELETE, /api/v1/admin/channels/000000, analyst, 403",
+        "DELETE, /api/v1/admin/channels/000000, integrator, 403",
+        "DELETE, /api/v1/admin/channels/000000, user, 403",
+        "POST, /api/v1/admin/keys/rotate, none, 401",
+        "POST, /api/v1/admin/keys/rotate, forged, 401",
+        "POST, /api/v1/admin/keys/rotate, analyst, 403",
+        "POST, /api/v1/admin/keys/rotate, integrator, 403",
+        "POST, /api/v1/admin/keys/rotate, user, 403",
     })
     void answersEachCallerAsTheRulesSay(String method, String template, String who, int expected) {
         String path = template.replace("{conversation}", conversationId).replace("{job}", jobId)
@@ -163,7 +186,7 @@ class AccessRulesIT {
         var request = Api.request(path, token);
         Api.Answer answer = path.endsWith("/import") ? importFixture(token, SHORT_CHAT, "UTC")
                 : path.endsWith("/inspect") ? Api.inspectFixture(token, SHORT_CHAT)
-                : Api.send(method.equals("GET") ? request.GET()
+                : Api.send(method.equals("GET") ? request.GET() : method.equals("DELETE") ? request.DELETE()
                         : request.header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
         assertThat(answer.status()).as(answer.body()).isEqualTo(expected);
         if (expected >= 400 && answer.body() != null && !answer.body().isEmpty()) {
@@ -179,7 +202,7 @@ class AccessRulesIT {
                 String.class, int.class).getAnnotation(CsvSource.class).value();
         List<String> missing = new ArrayList<>();
         paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (!method.matches("get|put|post|delete|patch")) {
+            if (!method.matches("get|put|post|delete|patch")) { // not a method: a path item's parameters or summary
                 return;
             }
             String pattern = (path.getKey().startsWith("/api/v1") ? "" : "/api/v1") + path.getKey().replaceAll("\\{[^/]+}", "[^/]+");

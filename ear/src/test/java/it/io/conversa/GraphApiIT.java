@@ -258,6 +258,46 @@ class GraphApiIT {
         assertThat(graph.findAll(getRequestedFor(urlEqualTo("/lookaside/" + mediaId)))).hasSizeGreaterThanOrEqualTo(3);
     }
 
+    @Test
+    @Order(10)
+    void sendsFromAChannelAnAdminAddedWithItsOwnTokenAlsoAfterTheKeyRotates() throws Exception {
+        String channel = Long.toString(900_000_000_000L + CONTACTS.incrementAndGet() % 1_000_000_000L);
+        Api.Answer added = Api.postJson("/api/v1/admin/channels", Api.adminToken(),
+                Map.of("phoneNumberId", channel, "displayName", "Second shop", "accessToken", "token-of-" + channel));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.body()).doesNotContain("token-of-");
+        try (var db = Api.database(false); var sql = db.prepareStatement("SELECT access_token FROM channel WHERE phone_number_id = ?")) {
+            sql.setString(1, channel);
+            var row = sql.executeQuery();
+            row.next();
+            assertThat(row.getString(1)).as("stored sealed").doesNotContain("token-of-").matches("[0-9]+:.+");
+        }
+
+        String contact = newContact();
+        String wamid = "wamid.in-" + UUID.randomUUID();
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":"
+                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\""
+                + channel + "\"},\"contacts\":[{\"profile\":{\"name\":\"Bo\"},\"wa_id\":\"" + contact + "\"}],\"messages\":[{\"from\":\""
+                + contact + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + Instant.now().getEpochSecond()
+                + "\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}]},\"field\":\"messages\"}]}]}";
+        assertThat(Api.signedWebhook(body).status()).isEqualTo(200);
+        String conversation = Api.await(() -> Api.get("/api/v1/whatsapp/messages/" + URLEncoder.encode(wamid, StandardCharsets.UTF_8),
+                Api.adminToken()), a -> a.status() == 200).json().get("conversationId").asText();
+        String path = "/v25.0/" + channel + "/messages";
+        graph.stubFor(post(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer token-of-" + channel))
+                .willReturn(okJson(accepted(contact, "wamid.second-shop-" + UUID.randomUUID()))));
+        assertThat(awaitOutbound(send(conversation, Map.of("text", "hello from shop 2")).get("id").asText(), "SENT")
+                .get("phoneNumberId").asText()).isEqualTo(channel);
+        graph.stubFor(post(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer token-of-" + channel))
+                .willReturn(okJson(accepted(contact, "wamid.second-shop-" + UUID.randomUUID()))));
+
+        JsonNode rotation = Api.send(Api.request("/api/v1/admin/keys/rotate", Api.adminToken()).POST(BodyPublishers.noBody())).json();
+        assertThat(rotation.get("resealed").asInt()).isGreaterThanOrEqualTo(1);
+        awaitOutbound(send(conversation, Map.of("text", "still me")).get("id").asText(), "SENT");
+        graph.verify(2, postRequestedFor(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer token-of-" + channel)));
+        assertThat(Api.send(Api.request("/api/v1/admin/channels/" + channel, Api.adminToken()).DELETE()).status()).isEqualTo(204);
+    }
+
     /** A contact and the conversation their first message opened. */
     private record Contact(String conversationId, String waMessageId) {
     }

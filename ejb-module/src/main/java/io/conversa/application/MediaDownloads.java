@@ -64,7 +64,8 @@ public class MediaDownloads {
     }
 
     public void attempt(long mediaObjectId, int attempt) {
-        List<?> rows = em.createNativeQuery("SELECT wa_media_id, CAST(conversation_id AS text), object_key FROM media_object WHERE id = ?")
+        List<?> rows = em.createNativeQuery("SELECT o.wa_media_id, CAST(o.conversation_id AS text), o.object_key, c.wa_phone_number_id"
+                        + " FROM media_object o JOIN conversation c ON c.id = o.conversation_id WHERE o.id = ?")
                 .setParameter(1, mediaObjectId).getResultList();
         if (rows.isEmpty() || ((Object[]) rows.get(0))[2] != null) {
             return; // gone (erased) or stored already
@@ -72,7 +73,7 @@ public class MediaDownloads {
         Object[] row = (Object[]) rows.get(0);
         String waMediaId = (String) row[0];
         try {
-            store(mediaObjectId, (String) row[1], waMediaId);
+            store(mediaObjectId, (String) row[1], waMediaId, (String) row[3]);
         } catch (GraphRefusal refusal) {
             recordFailure(mediaObjectId, "Refused by the Graph API: " + refusal.reason());
         } catch (RuntimeException failure) {
@@ -86,8 +87,8 @@ public class MediaDownloads {
         }
     }
 
-    private void store(long mediaObjectId, String conversationId, String waMediaId) {
-        DownloadedMedia media = graph.download(waMediaId);
+    private void store(long mediaObjectId, String conversationId, String waMediaId, String phoneNumberId) {
+        DownloadedMedia media = graph.download(waMediaId, phoneNumberId);
         try {
             verify(media);
             String mimeType = TIKA.detect(media.file());

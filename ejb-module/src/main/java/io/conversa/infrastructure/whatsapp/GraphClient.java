@@ -46,11 +46,13 @@ public class GraphClient {
     @ConfigProperty(name = "CONVERSA_WHATSAPP_GRAPH_URL", defaultValue = "https://graph.facebook.com/v25.0")
     String graphUrl;
 
+    /** The token of the channel configured by environment, and of any channel without a token of its own. */
     @Inject
     @ConfigProperty(name = "CONVERSA_WHATSAPP_ACCESS_TOKEN")
     Optional<String> configuredToken;
 
-    private String accessToken;
+    @Inject
+    ChannelTokens channelTokens;
 
     /** How long one call may take before it counts as failed. */
     @Inject
@@ -62,13 +64,10 @@ public class GraphClient {
 
     @PostConstruct
     void connect() {
-        accessToken = configuredToken.orElse("");
         api = RestClientBuilder.newBuilder()
                 .baseUri(URI.create(graphUrl.endsWith("/") ? graphUrl : graphUrl + "/"))
                 .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .register((jakarta.ws.rs.client.ClientRequestFilter) request ->
-                        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken))
                 .register(new ErrorAnswers())
                 .build(GraphApi.class);
         downloads = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -79,8 +78,8 @@ public class GraphClient {
     @Retry(maxRetries = 2, delay = 250, jitter = 200, abortOn = GraphRefusal.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 15_000, skipOn = GraphRefusal.class)
     public JsonObject send(String phoneNumberId, JsonObject body) {
-        requireToken();
-        return refusalsApart(() -> api.send(phoneNumberId, body));
+        String bearer = bearer(phoneNumberId);
+        return refusalsApart(() -> api.send(bearer, phoneNumberId, body));
     }
 
     /**
@@ -90,11 +89,11 @@ public class GraphClient {
     @Timeout(value = 300, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 500, jitter = 300, abortOn = GraphRefusal.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 15_000, skipOn = GraphRefusal.class)
-    public DownloadedMedia download(String mediaId) {
-        requireToken();
-        JsonObject where = refusalsApart(() -> api.media(mediaId));
+    public DownloadedMedia download(String mediaId, String phoneNumberId) {
+        String bearer = bearer(phoneNumberId);
+        JsonObject where = refusalsApart(() -> api.media(bearer, mediaId));
         HttpRequest request = HttpRequest.newBuilder(URI.create(where.getString("url")))
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken).timeout(timeout).GET().build();
+                .header(HttpHeaders.AUTHORIZATION, bearer).timeout(timeout).GET().build();
         try {
             HttpResponse<InputStream> answer = downloads.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = answer.body()) {
@@ -132,10 +131,11 @@ public class GraphClient {
         }
     }
 
-    private void requireToken() {
-        if (accessToken.isBlank()) {
-            throw new GraphRefusal(new GraphApiError(401, null, "CONVERSA_WHATSAPP_ACCESS_TOKEN is not set"));
-        }
+    private String bearer(String phoneNumberId) {
+        String token = channelTokens.of(phoneNumberId).or(() -> configuredToken.filter(t -> !t.isBlank()))
+                .orElseThrow(() -> new GraphRefusal(new GraphApiError(401, null,
+                        "No access token for channel " + phoneNumberId + " (CONVERSA_WHATSAPP_ACCESS_TOKEN is not set)")));
+        return "Bearer " + token;
     }
 
     private static <T> T refusalsApart(java.util.function.Supplier<T> call) {
