@@ -1,7 +1,9 @@
 package io.conversa.application;
 
 import io.conversa.domain.model.conversation.MessageKind;
+import io.conversa.infrastructure.messaging.Queues;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +24,9 @@ public class CloudApiStore {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Queues queues;
 
     public void inbound(String phoneNumberId, String contactName, JsonObject message) {
         String type = message.getString("type", "unknown");
@@ -82,6 +87,8 @@ public class CloudApiStore {
                     .setParameter(1, Timestamp.from(at)).setParameter(2, conversation).executeUpdate();
             em.createNativeQuery("UPDATE participant SET message_count = message_count + 1 WHERE id = ?")
                     .setParameter(1, participant).executeUpdate();
+            // Sent in this transaction: delivered once the message is committed, never for one rolled back.
+            queues.enrich(conversation);
         }
     }
 

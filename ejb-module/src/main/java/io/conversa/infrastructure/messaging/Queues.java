@@ -27,6 +27,9 @@ public class Queues {
     @Resource(lookup = "jms/webhook")
     Queue webhook;
 
+    @Resource(lookup = "jms/nlp")
+    Queue nlp;
+
     /** Hands an import job to the ingest consumer. */
     public void ingest(UUID jobId) {
         send(ingest, jobId.toString());
@@ -35,6 +38,11 @@ public class Queues {
     /** Hands a verified webhook body to the webhook consumer. */
     public void webhook(String body) {
         send(webhook, body);
+    }
+
+    /** Asks the NLP consumer to enrich the conversation's messages not enriched yet. */
+    public void enrich(UUID conversationId) {
+        send(nlp, conversationId.toString());
     }
 
     private void send(Queue queue, String text) {

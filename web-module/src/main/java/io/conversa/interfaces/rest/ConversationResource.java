@@ -1,5 +1,6 @@
 package io.conversa.interfaces.rest;
 
+import io.conversa.application.ConversationInsights;
 import io.conversa.application.ConversationQueries;
 import io.conversa.application.ImportAccepted;
 import io.conversa.application.ImportService;
@@ -82,6 +83,13 @@ public class ConversationResource {
         MessageCursor cursor = after == null || after.isBlank() ? null : MessageCursor.decode(after);
         MessagePage page = conversations.messages(Callers.of(security), id, cursor, limit);
         return MessagePageView.of(page);
+    }
+
+    /** What NLP found in the conversation: enriched count, languages, emotions, keywords per period, topics. */
+    @GET
+    @Path("{id}/nlp")
+    public ConversationInsights nlp(@PathParam("id") UUID id) {
+        return conversations.insights(Callers.of(security), id);
     }
 
     /** The media files stored for the conversation (from zip exports), with what is known of each. */

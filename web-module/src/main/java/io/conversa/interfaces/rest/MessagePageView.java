@@ -1,5 +1,6 @@
 package io.conversa.interfaces.rest;
 
+import io.conversa.application.MessageEntity;
 import io.conversa.application.MessagePage;
 import io.conversa.domain.model.conversation.Message;
 import java.time.Instant;
@@ -10,23 +11,47 @@ import java.util.List;
 public record MessagePageView(List<MessageView> messages, String next) {
 
     /**
-     * One message. The last three are set for Cloud API messages only: {@code waMessageId} leads to its
-     * statuses and reactions (GET /api/v1/whatsapp/messages/{waMessageId}), {@code replyTo} is the
-     * WhatsApp id of the message it answers.
+     * One message. {@code direction}, {@code waMessageId} and {@code replyTo} are set for Cloud API messages only:
+     * {@code waMessageId} leads to its statuses and reactions (GET /api/v1/whatsapp/messages/{waMessageId}),
+     * {@code replyTo} is the WhatsApp id of the message it answers. {@code enrichment} is what NLP found, absent
+     * until the message is enriched.
      */
     public record MessageView(long id, int sequence, Instant sentAt, LocalDateTime localTime, Long participantId,
             String kind, String text, String attachmentName, boolean edited, String direction, String waMessageId,
-            String replyTo) {
+            String replyTo, EnrichmentView enrichment) {
 
-        static MessageView of(Message m) {
+        static MessageView of(Message m, List<MessageEntity> entities) {
             return new MessageView(m.id(), m.sequenceNo(), m.sentAt(), m.localTime(), m.participantId(),
                     m.kind().name(), m.body(), m.attachmentName(), m.edited(), m.direction(), m.waMessageId(),
-                    m.replyToWaId());
+                    m.replyToWaId(), m.enrichedAt() == null ? null : EnrichmentView.of(m, entities));
+        }
+    }
+
+    /**
+     * NLP's findings on a message: language (ISO 639-1, "und" when undetermined) and confidence, sentiment polarity
+     * (-1..1) and subjectivity (0..1), emotion, and the entities with their offsets into {@code text}. The language and
+     * sentiment fields are null for a message without text.
+     */
+    public record EnrichmentView(String language, Float languageConfidence, Float polarity, Float subjectivity, String emotion,
+            Instant enrichedAt, List<EntityView> entities) {
+
+        static EnrichmentView of(Message m, List<MessageEntity> entities) {
+            return new EnrichmentView(m.language(), m.languageConfidence(), m.sentimentPolarity(), m.sentimentSubjectivity(),
+                    m.emotion(), m.enrichedAt(), entities.stream().map(EntityView::of).toList());
+        }
+    }
+
+    /** An entity: PERSON, ORG, LOCATION, DATE, TIME, PHONE, EMAIL, URL or MENTION, where it is, and its normalised value. */
+    public record EntityView(String kind, String text, int start, int end, String normalised) {
+
+        static EntityView of(MessageEntity e) {
+            return new EntityView(e.kind(), e.text(), e.start(), e.end(), e.normalised());
         }
     }
 
     static MessagePageView of(MessagePage page) {
-        return new MessagePageView(page.messages().stream().map(MessageView::of).toList(),
+        return new MessagePageView(page.messages().stream()
+                .map(m -> MessageView.of(m, page.entities().getOrDefault(m.id(), List.of()))).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 }
