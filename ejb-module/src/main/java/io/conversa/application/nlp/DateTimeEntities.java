@@ -25,13 +25,17 @@ final class DateTimeEntities {
     private static final Map<String, Map<String, Integer>> RELATIVE = new HashMap<>();
     private static final Map<String, Map<String, DayOfWeek>> WEEKDAYS = new HashMap<>();
     private static final Map<String, Pattern> DAY_MONTH = new HashMap<>();
-    private static final Map<String, Pattern> WORDS = new HashMap<>();
+    /** Per language: date words and phrases ("mañana", "pasado mañana") to a day offset (Integer) or a weekday. */
+    private static final Map<String, Map<String, Object>> WORDS = new HashMap<>();
 
     private static final Pattern MORNING = Pattern.compile("(?iu)\\b(?:la|esta|guten|heute|gestern|de|por|pela|da|this)\\s+$");
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
     private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.,:/])(\\d{1,2})([./-])(\\d{1,2})(?:\\2(\\d{4}|\\d{2}))?(?![\\d,:/]|\\.\\d)");
     private static final Pattern TIME = Pattern.compile("(?i)(?<![\\d.,:/])(?:([01]?\\d|2[0-3])[:h]([0-5]\\d)(?:\\s?(am|pm|a\\.m\\.|p\\.m\\.))?"
             + "|(1[0-2]|0?[1-9])\\s?(am|pm|a\\.m\\.|p\\.m\\.)|([01]?\\d|2[0-3])\\s?(h|uhr)\\b)(?![\\d])");
+
+    private static final Pattern TIME_24H = Pattern.compile("(?i)(?<![\\d.,:/])(?:([01]?\\d|2[0-3])[:h]([0-5]\\d)()"
+            + "|()()([01]?\\d|2[0-3])\\s?(h|uhr)\\b)(?![\\d])");
 
     static {
         months("en", "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug|september sep sept|october oct|november nov|december dec");
@@ -54,15 +58,20 @@ final class DateTimeEntities {
             String names = alternation(MONTHS.get(lang).keySet());
             DAY_MONTH.put(lang, Pattern.compile("(?iu)\\b(?:(\\d{1,2})(?:st|nd|rd|th|º|\\.)?\\s+(?:de\\s+|of\\s+)?(" + names
                     + ")\\.?(?:\\s+(?:de\\s+)?(\\d{4}))?|(" + names + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?)\\b"));
-            var words = new java.util.HashSet<>(RELATIVE.get(lang).keySet());
-            words.addAll(WEEKDAYS.get(lang).keySet());
-            // Short weekday forms only in English ("Sat" is clear there); elsewhere they are words.
-            WORDS.put(lang, Pattern.compile("(?iu)(?<![\\p{L}'])(" + alternation(words) + ")(?![\\p{L}'])"));
+            Map<String, Object> words = new HashMap<>(WEEKDAYS.get(lang));
+            words.putAll(RELATIVE.get(lang));
+            WORDS.put(lang, words);
         }
     }
 
-    void find(String text, String language, MessageContext context, List<Entity> out) {
+    void find(String text, List<Token> tokens, String language, MessageContext context, List<Entity> out) {
         LocalDate today = context.sentOn();
+        if (MONTHS.containsKey(language)) {
+            words(text, tokens, WORDS.get(language), today, out);
+        }
+        if (!hasDigit(text)) {
+            return; // every other form has a number in it
+        }
         Matcher m = ISO.matcher(text);
         while (m.find()) {
             add(out, Entity.Kind.DATE, text, m.start(), m.end(), date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
@@ -82,22 +91,50 @@ final class DateTimeEntities {
                 add(out, Entity.Kind.DATE, text, m.start(), m.end(), date(year == null ? today.getYear() : Integer.parseInt(year),
                         MONTHS.get(language).get(month), day));
             }
-            m = WORDS.get(language).matcher(text);
-            while (m.find()) {
-                String word = m.group(1).toLowerCase(Locale.ROOT);
-                if (MORNING.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()) {
-                    continue; // "esta mañana", "guten Morgen": the morning, not tomorrow
-                }
-                Integer offset = RELATIVE.get(language).get(word);
-                LocalDate d = offset != null ? today.plusDays(offset)
-                        : today.with(TemporalAdjusters.next(WEEKDAYS.get(language).get(word)));
-                add(out, Entity.Kind.DATE, text, m.start(), m.end(), d.toString());
-            }
         }
-        m = TIME.matcher(text);
+        // In German "am" is "on the" ("um 18:30 am Bahnhof"), never a.m.
+        m = ("de".equals(language) ? TIME_24H : TIME).matcher(text);
         while (m.find()) {
             add(out, Entity.Kind.TIME, text, m.start(), m.end(), time(m));
         }
+    }
+
+    /** Date words by token lookup, longest phrase first (up to three words), which is much cheaper than a regex. */
+    private static void words(String text, List<Token> tokens, Map<String, Object> words, LocalDate today, List<Entity> out) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token first = tokens.get(i);
+            if (!first.isWord()) {
+                continue;
+            }
+            for (int n = Math.min(3, tokens.size() - i); n >= 1; n--) {
+                Token last = tokens.get(i + n - 1);
+                if (!last.isWord()) {
+                    continue;
+                }
+                String phrase = text.substring(first.start(), last.end()).toLowerCase(Locale.ROOT).replace('’', '\'');
+                Object value = words.get(n == 1 ? phrase : phrase.replaceAll("\\s+", " "));
+                if (value == null) {
+                    continue;
+                }
+                if (MORNING.matcher(text.substring(Math.max(0, first.start() - 8), first.start())).find()) {
+                    break; // "esta mañana", "guten Morgen": the morning, not tomorrow
+                }
+                LocalDate d = value instanceof Integer offset ? today.plusDays(offset)
+                        : today.with(TemporalAdjusters.next((DayOfWeek) value));
+                add(out, Entity.Kind.DATE, text, first.start(), last.end(), d.toString());
+                i += n - 1;
+                break;
+            }
+        }
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void numeric(String text, Matcher m, String language, MessageContext context, List<Entity> out) {
@@ -120,13 +157,13 @@ final class DateTimeEntities {
         int hour;
         int minute = 0;
         String half;
-        if (m.group(1) != null) {
+        if (group(m, 1) != null) {
             hour = Integer.parseInt(m.group(1));
             minute = Integer.parseInt(m.group(2));
-            half = m.group(3);
-        } else if (m.group(4) != null) {
+            half = group(m, 3);
+        } else if (group(m, 4) != null) {
             hour = Integer.parseInt(m.group(4));
-            half = m.group(5);
+            half = group(m, 5);
         } else {
             hour = Integer.parseInt(m.group(6));
             half = null;
@@ -136,6 +173,12 @@ final class DateTimeEntities {
             hour = hour % 12 + (pm ? 12 : 0);
         }
         return String.format("%02d:%02d", hour, minute);
+    }
+
+    /** A group's text, null when it did not take part or matched nothing (TIME_24H's placeholders). */
+    private static String group(Matcher m, int group) {
+        String g = m.group(group);
+        return g == null || g.isEmpty() ? null : g;
     }
 
     private static void add(List<Entity> out, Entity.Kind kind, String text, int start, int end, String normalised) {

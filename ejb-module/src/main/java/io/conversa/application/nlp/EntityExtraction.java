@@ -25,7 +25,7 @@ public final class EntityExtraction {
         }
         links.find(tokens, found);
         phones.find(text, context, found);
-        dates.find(text, language, context, found);
+        dates.find(text, tokens, language, context, found);
         names.find(text, tokens, participants, found);
         List<Entity> kept = new ArrayList<>(found.size());
         for (Entity e : found) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 
@@ -64,12 +65,27 @@ public final class LanguageDetection {
                 : new LanguageGuess(code(ranked[0].getLang()), (float) Math.min(1, ratio - 1));
     }
 
-    public LanguageGuess decide(List<Token> tokens, Language[] ranked, LanguageEvidence evidence, Long author) {
+    /**
+     * The message's language given the conversation's evidence. {@code ranking} is asked only when the
+     * detector can change the answer: a message of fewer than five words in a conversation (and by an
+     * author) of one language is that language whatever the detector says, so most messages of a
+     * monolingual chat cost no detection at all.
+     */
+    public LanguageGuess decide(List<Token> tokens, Supplier<Language[]> ranking, LanguageEvidence evidence, Long author) {
         int wordCount = wordCount(tokens);
-        if (ranked == null || wordCount == 0) {
+        if (wordCount == 0) {
             return LanguageGuess.undetermined();
         }
         Map<String, Double> prior = evidence.shares(author);
+        List<String> profile = prior.entrySet().stream().filter(e -> e.getValue() >= IN_PROFILE).map(Map.Entry::getKey).toList();
+        if (profile.size() == 1 && wordCount < 5) {
+            return wordCount <= 2 && letters(tokens) < 4 ? LanguageGuess.undetermined()
+                    : new LanguageGuess(profile.get(0), (float) Math.min(1.0, prior.get(profile.get(0))));
+        }
+        Language[] ranked = ranking.get();
+        if (ranked == null) {
+            return LanguageGuess.undetermined();
+        }
         Map<String, Double> posterior = new HashMap<>();
         double best = ranked[0].getConfidence();
         for (Language l : ranked) {

@@ -36,17 +36,17 @@ public final class NlpPipeline {
 
     public List<Enrichment> enrich(List<MessageText> batch, ConversationFacts facts) {
         List<List<Token>> tokens = new ArrayList<>(batch.size());
-        List<Language[]> ranked = new ArrayList<>(batch.size());
+        Language[][] ranked = new Language[batch.size()][];
         for (MessageText m : batch) {
-            List<Token> t = rules.tokenize(m.text());
-            tokens.add(t);
-            ranked.add(languages.rank(t));
+            tokens.add(rules.tokenize(m.text()));
         }
         LanguageEvidence evidence = facts.languages();
         if (evidence.total() < ENOUGH_EVIDENCE) {
             for (int i = 0; i < batch.size(); i++) {
-                LanguageGuess g = languages.unaided(tokens.get(i), ranked.get(i));
-                evidence.add(batch.get(i).author(), g.language(), 1);
+                if (LanguageDetection.wordCount(tokens.get(i)) >= 3) {
+                    ranked[i] = languages.rank(tokens.get(i));
+                    evidence.add(batch.get(i).author(), languages.unaided(tokens.get(i), ranked[i]).language(), 1);
+                }
             }
         }
         var participants = facts.participants();
@@ -54,7 +54,9 @@ public final class NlpPipeline {
         for (int i = 0; i < batch.size(); i++) {
             MessageText m = batch.get(i);
             List<Token> t = tokens.get(i);
-            LanguageGuess language = languages.decide(t, ranked.get(i), evidence, m.author());
+            int at = i;
+            LanguageGuess language = languages.decide(t,
+                    () -> ranked[at] != null ? ranked[at] : (ranked[at] = languages.rank(tokens.get(at))), evidence, m.author());
             if (language.determined() && LanguageDetection.wordCount(t) >= 3) {
                 evidence.add(m.author(), language.language(), 1);
             }

@@ -46,6 +46,12 @@ class EntityExtractionTest {
     }
 
     @Test
+    void germanAmIsNoAm() {
+        assertThat(find("Treffen um 18:30 am Bahnhof", "de", "DE", List.of())).containsExactly("TIME=18:30>18:30");
+        assertThat(find("see you at 9 am", "en", "GB", List.of())).containsExactly("TIME=9 am>09:00");
+    }
+
+    @Test
     void aWordIsADateOnlyInItsOwnLanguage() {
         assertThat(find("hier ist es schön", "de", "DE", List.of())).isEmpty();
         assertThat(find("je suis parti hier", "fr", "FR", List.of())).containsExactly("DATE=hier>2024-03-03");

@@ -11,16 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The hand-labelled evaluation set (src/test/resources/nlp-eval/messages.tsv), by conversation in file order. */
+/** The hand-labelled evaluation sets (src/test/resources/nlp-eval/*.tsv), by conversation in file order. */
 final class LabelledMessages {
 
     record Labelled(String conversation, LocalDate sent, String author, String language, String sentiment,
             List<String> entities, String text) {
     }
 
-    static Map<String, List<Labelled>> byConversation() throws IOException {
+    /** The development set (messages.tsv) or the held-out set (held-out.tsv), by file name. */
+    static Map<String, List<Labelled>> byConversation(String file) throws IOException {
         Map<String, List<Labelled>> out = new LinkedHashMap<>();
-        try (InputStream in = LabelledMessages.class.getResourceAsStream("/nlp-eval/messages.tsv");
+        try (InputStream in = LabelledMessages.class.getResourceAsStream("/nlp-eval/" + file);
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             r.readLine();
             String line;

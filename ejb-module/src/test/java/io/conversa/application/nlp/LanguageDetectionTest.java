@@ -13,7 +13,7 @@ class LanguageDetectionTest {
 
     private LanguageGuess decide(String text, LanguageEvidence evidence, Long author) {
         List<Token> tokens = tokenizer.tokenize(text);
-        return detection.decide(tokens, detection.rank(tokens), evidence, author);
+        return detection.decide(tokens, () -> detection.rank(tokens), evidence, author);
     }
 
     private static LanguageEvidence mostly(String language, String other) {

@@ -20,10 +20,20 @@ public final class NlpEvaluation {
 
     public static void main(String[] args) throws Exception {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 600;
-        var conversations = LabelledMessages.byConversation();
         long loadStart = System.nanoTime();
         NlpPipeline pipeline = NlpPipeline.standalone();
         System.out.printf("models and lexicons loaded in %d ms%n", (System.nanoTime() - loadStart) / 1_000_000);
+        for (String set : new String[] {"messages.tsv", "held-out.tsv"}) {
+            System.out.println();
+            System.out.println("== " + set + (set.startsWith("held") ? " (written after the pipeline was frozen; never tuned on)"
+                    : " (the development set: lexicons and rules were adjusted while looking at it)"));
+            evaluate(pipeline, LabelledMessages.byConversation(set));
+        }
+        System.out.println();
+        throughput(LabelledMessages.byConversation("messages.tsv"), repeats);
+    }
+
+    private static void evaluate(NlpPipeline pipeline, Map<String, List<LabelledMessages.Labelled>> conversations) {
         Map<String, int[]> language = new TreeMap<>();
         Map<String, int[]> languageShort = new TreeMap<>();
         Map<String, int[]> sentiment = new TreeMap<>();
@@ -77,7 +87,6 @@ public final class NlpEvaluation {
         if (System.getProperty("misses") != null) {
             misses.forEach(m -> System.out.println("  miss: " + m));
         }
-        throughput(conversations, repeats);
     }
 
     private static void entities(LabelledMessages.Labelled l, Enrichment e, Map<String, int[]> kinds, List<String> misses) {
