@@ -82,14 +82,14 @@ public class ConversationEnrichment {
                 done += page.size() + silent.size();
             }
             c.setAutoCommit(true);
+            long enriched = System.nanoTime();
             if (done > 0) {
                 terms.recompute(c, conversation, everything);
+                int n = done;
+                LOG.info(() -> String.format("NLP: conversation %s, %d messages in %d ms (enrichment %d ms, keywords and topics %d ms)",
+                        conversation, n, (System.nanoTime() - started) / 1_000_000, (enriched - started) / 1_000_000,
+                        (System.nanoTime() - enriched) / 1_000_000));
             }
-        }
-        if (done > 0) {
-            int n = done;
-            LOG.info(() -> String.format("NLP: conversation %s, %d messages in %d ms", conversation, n,
-                    (System.nanoTime() - started) / 1_000_000));
         }
         return done;
     }

@@ -35,12 +35,22 @@ public final class TermAnalysis {
     public record Term(String stem, String surface, boolean adjacent) {
     }
 
+    /** Written for Conversa: pronouns, auxiliaries and chat fillers that Lucene's English list leaves in. */
+    static final String ENGLISH_CHAT_STOP_WORDS = "i me my mine myself we us our ours you your yours he him his she her hers its"
+            + " they them their what which who whom whose when where why how am been being have has had having do does did"
+            + " doing would could should shall can may might must just so very too also than only about up down out over"
+            + " from here now all any some more most other own same both each few ok okay yes yeah yep nope lol haha hahaha"
+            + " hi hey hello oh ah um hmm u ur im dont cant thats its ill ive youre gonna wanna got get";
+
     private final Map<String, Analyzer> analyzers = new HashMap<>();
     private final Analyzer fallback = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     private final RuleTokenizer tokenizer = new RuleTokenizer();
 
     public TermAnalysis() {
-        analyzers.put("en", new EnglishAnalyzer());
+        // Lucene's English list is the short one search engines use (33 words); keywords need pronouns and chat fillers gone too.
+        CharArraySet english = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+        english.addAll(List.of(ENGLISH_CHAT_STOP_WORDS.split(" ")));
+        analyzers.put("en", new EnglishAnalyzer(english));
         analyzers.put("es", new SpanishAnalyzer());
         analyzers.put("pt", new PortugueseAnalyzer());
         analyzers.put("de", new GermanAnalyzer());
