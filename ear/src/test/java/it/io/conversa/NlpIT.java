@@ -7,6 +7,11 @@ import static it.io.conversa.Api.importFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * NLP through the API: an imported export's messages get enriched by the nlp queue's consumer
  * (language, sentiment, emotion, entities with offsets), the conversation shows its languages and
- * keywords, and an admin's rerun of the conversation runs to completion with its progress counted.
+ * keywords, a Cloud API text is enriched once stored, and an admin's rerun of the conversation runs to
+ * completion with its progress counted.
  */
 class NlpIT {
 
@@ -96,7 +102,8 @@ class NlpIT {
         assertThat(nlp.at("/languages/en").asLong()).isPositive();
         List<String> phrases = new ArrayList<>();
         nlp.at("/keywords/all").forEach(k -> phrases.add(k.get("phrase").asText()));
-        assertThat(phrases).contains("hello world");
+        // "Deeted message above" is written twice in the export: a three-word phrase that occurs twice.
+        assertThat(phrases).contains("deeted message above");
     }
 
     @Test
@@ -116,6 +123,34 @@ class NlpIT {
         assertThat(progress.get("conversationsDone").asInt()).isEqualTo(1);
         assertThat(progress.get("messagesDone").asLong()).isEqualTo(messages.size());
         assertThat(progress.get("conversationId").asText()).isEqualTo(conversationId);
+    }
+
+    @Test
+    void aWebhookTextIsEnrichedOnceStored() throws Exception {
+        Path webhooks = Api.FIXTURES.resolve("webhooks");
+        String signature = Api.JSON.readTree(webhooks.resolve("SIGNATURES.json").toFile()).at("/signatures/01_text.json").asText();
+        // Delivered again if WebhookIT ran first: stored once all the same, enriched all the same.
+        Api.Answer delivered = Api.send(Api.request("/webhook/whatsapp", null).header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", signature).POST(BodyPublishers.ofByteArray(Files.readAllBytes(webhooks.resolve("01_text.json")))));
+        assertThat(delivered.status()).isEqualTo(200);
+        String wamid = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode text = null;
+        while (System.nanoTime() < deadline && text == null) {
+            Api.Answer facts = get("/api/v1/whatsapp/messages/" + URLEncoder.encode(wamid, StandardCharsets.UTF_8), adminToken());
+            if (facts.status() == 200) {
+                for (JsonNode m : get("/api/v1/conversations/" + facts.json().get("conversationId").asText() + "/messages",
+                        adminToken()).json().get("messages")) {
+                    if (wamid.equals(m.path("waMessageId").asText()) && m.hasNonNull("enrichment")) {
+                        text = m;
+                    }
+                }
+            }
+            Api.pause();
+        }
+        assertThat(text).as("the webhook text enriched within 60 s").isNotNull();
+        assertThat(text.get("text").asText()).isEqualTo("Does it come in another color?");
+        assertThat(text.at("/enrichment/language").asText()).isEqualTo("en");
     }
 
     @Test
