@@ -69,6 +69,7 @@ public class ConversationEnrichment {
             long after = 0;
             while (true) {
                 c.setAutoCommit(false);
+                lock(c, conversation);
                 List<MessageText> page = new ArrayList<>(PAGE);
                 List<Long> silent = new ArrayList<>();
                 after = readPage(c, conversation, after, everything, zone, page, silent);
@@ -92,6 +93,17 @@ public class ConversationEnrichment {
             }
         }
         return done;
+    }
+
+    /**
+     * One writer per conversation at a time: a rerun and the queue's consumer on the same conversation
+     * would otherwise both delete a page's entities and both insert them again. Held until the page commits.
+     */
+    private static void lock(Connection c, UUID conversation) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            s.setLong(1, conversation.getMostSignificantBits() ^ conversation.getLeastSignificantBits());
+            s.executeQuery().close();
+        }
     }
 
     private static ZoneId zone(Connection c, UUID conversation) throws SQLException {
