@@ -28,10 +28,11 @@ CREATE TABLE conversation_keyword (
 
 CREATE TABLE conversation_topic (
     conversation_id  UUID         NOT NULL REFERENCES conversation (id) ON DELETE CASCADE,
+    period           VARCHAR(7)   NOT NULL,   -- 'all' or a month, 'yyyy-mm' (months of enough days only)
     topic            SMALLINT     NOT NULL,   -- 1 = the largest
-    weight           REAL         NOT NULL,   -- its share of the conversation's content words
+    weight           REAL         NOT NULL,   -- its share of the period's content words
     terms            TEXT[]       NOT NULL,   -- top terms, most probable first
-    PRIMARY KEY (conversation_id, topic)
+    PRIMARY KEY (conversation_id, period, topic)
 );
 
 -- When each conversation's keywords and topics were last computed, from how many messages.

@@ -6,10 +6,10 @@ import java.util.Map;
 
 /**
  * What NLP found in a conversation as a whole: how many of its messages are enriched, their
- * languages and emotions, its keywords per period ("all" and months) and its topics.
+ * languages and emotions, its keywords and topics per period ("all" and months).
  */
 public record ConversationInsights(long messages, long enriched, Map<String, Long> languages, Map<String, Long> emotions,
-        Map<String, List<KeywordRow>> keywords, List<TopicRow> topics, Instant termsComputedAt) {
+        Map<String, List<KeywordRow>> keywords, Map<String, List<TopicRow>> topics, Instant termsComputedAt) {
 
     public record KeywordRow(String phrase, int words, float score, int occurrences) {
     }

@@ -26,6 +26,9 @@ import java.util.UUID;
 @Stateless
 public class ConversationQueries {
 
+    /** Separates a topic's terms when PostgreSQL hands its text[] back as one string (chr(31), never in a term). */
+    private static final String UNIT_SEPARATOR = String.valueOf((char) 31);
+
     @PersistenceContext
     EntityManager em;
 
@@ -113,12 +116,12 @@ public class ConversationQueries {
             keywords.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new ConversationInsights.KeywordRow((String) r[1],
                     ((Number) r[2]).intValue(), ((Number) r[3]).floatValue(), ((Number) r[4]).intValue()));
         }
-        List<ConversationInsights.TopicRow> topics = new ArrayList<>();
-        List<Object[]> topicRows = (List<Object[]>) em.createNativeQuery("SELECT topic, weight, array_to_string(terms, chr(31)) FROM conversation_topic"
-                + " WHERE conversation_id = ?1 ORDER BY topic").setParameter(1, id).getResultList();
+        Map<String, List<ConversationInsights.TopicRow>> topics = new TreeMap<>();
+        List<Object[]> topicRows = (List<Object[]>) em.createNativeQuery("SELECT period, topic, weight, array_to_string(terms, chr(31))"
+                + " FROM conversation_topic WHERE conversation_id = ?1 ORDER BY period, topic").setParameter(1, id).getResultList();
         for (Object[] r : topicRows) {
-            topics.add(new ConversationInsights.TopicRow(((Number) r[0]).intValue(), ((Number) r[1]).floatValue(),
-                    List.of(((String) r[2]).split("\u001f"))));
+            topics.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new ConversationInsights.TopicRow(
+                    ((Number) r[1]).intValue(), ((Number) r[2]).floatValue(), List.of(((String) r[3]).split(UNIT_SEPARATOR))));
         }
         List<?> computed = em.createNativeQuery("SELECT computed_at FROM conversation_terms_state WHERE conversation_id = ?1")
                 .setParameter(1, id).getResultList();

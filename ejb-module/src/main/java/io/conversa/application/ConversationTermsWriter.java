@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Recomputes and stores a conversation's keywords (per month and overall) and topics from its
+ * Recomputes and stores a conversation's keywords and topics (per month and overall) from its
  * latest text messages. Webhook conversations grow a message at a time, so between reruns the
  * terms are recomputed at most once a minute per conversation: they may trail the newest
  * messages by that much.
@@ -96,14 +96,17 @@ public class ConversationTermsWriter {
                 }
                 s.executeBatch();
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO conversation_topic (conversation_id, topic, weight, terms)"
-                    + " VALUES (?, ?, ?, ?)")) {
-                for (Topic t : result.topics()) {
-                    s.setObject(1, conversation);
-                    s.setInt(2, t.number());
-                    s.setFloat(3, (float) t.weight());
-                    s.setArray(4, c.createArrayOf("text", t.terms().toArray()));
-                    s.addBatch();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO conversation_topic (conversation_id, period, topic, weight,"
+                    + " terms) VALUES (?, ?, ?, ?, ?)")) {
+                for (var period : result.topics().entrySet()) {
+                    for (Topic t : period.getValue()) {
+                        s.setObject(1, conversation);
+                        s.setString(2, period.getKey());
+                        s.setInt(3, t.number());
+                        s.setFloat(4, (float) t.weight());
+                        s.setArray(5, c.createArrayOf("text", t.terms().toArray()));
+                        s.addBatch();
+                    }
                 }
                 s.executeBatch();
             }

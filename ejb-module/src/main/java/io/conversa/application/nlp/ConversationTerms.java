@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A conversation's keywords per period and its topics, from its messages and the languages the
- * pipeline found for them. Messages are analysed in their own language (an undetermined one in
- * the conversation's main language); a topic document is one day of the conversation.
+ * A conversation's keywords and topics, overall and per month, from its messages and the languages
+ * the pipeline found for them. Messages are analysed in their own language (an undetermined one in
+ * the conversation's main language); a topic document is one day of the conversation, and a month
+ * gets topics of its own when it has enough days.
  */
 public final class ConversationTerms {
 
@@ -18,9 +20,12 @@ public final class ConversationTerms {
     public record Entry(LocalDate day, String language, String text) {
     }
 
-    /** What the step found: keywords by period ("all", then "yyyy-MM") and topics of the whole conversation. */
-    public record Result(Map<String, List<Keyword>> keywords, List<Topic> topics) {
+    /** What the step found: keywords and topics by period ("all", then "yyyy-MM"). */
+    public record Result(Map<String, List<Keyword>> keywords, Map<String, List<Topic>> topics) {
     }
+
+    /** A month gets topics of its own only with this many days of messages; fewer say too little for LDA. */
+    static final int DAYS_FOR_MONTH_TOPICS = 8;
 
     public static final int KEYWORDS_PER_PERIOD = 20;
 
@@ -56,8 +61,22 @@ public final class ConversationTerms {
         Map<String, String> surface = new HashMap<>();
         surfaces.forEach((stem, forms) -> surface.put(stem,
                 forms.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(stem)));
-        List<List<String>> topicDocs = new ArrayList<>(days.values());
-        return new Result(keywords.keywords(documents, KEYWORDS_PER_PERIOD),
-                topics.topics(topicDocs, surface, TopicModel.topicCount(topicDocs.size())));
+        Map<String, List<Topic>> byPeriod = new TreeMap<>();
+        List<List<String>> all = new ArrayList<>(days.values());
+        List<Topic> overall = topics.topics(all, surface, TopicModel.topicCount(all.size()));
+        if (!overall.isEmpty()) {
+            byPeriod.put(KeywordExtraction.ALL, overall);
+        }
+        Map<String, List<List<String>>> months = new TreeMap<>();
+        days.forEach((day, terms) -> months.computeIfAbsent(day.toString().substring(0, 7), m -> new ArrayList<>()).add(terms));
+        months.forEach((month, docs) -> {
+            if (docs.size() >= DAYS_FOR_MONTH_TOPICS) {
+                List<Topic> found = topics.topics(docs, surface, TopicModel.topicCount(docs.size()));
+                if (!found.isEmpty()) {
+                    byPeriod.put(month, found);
+                }
+            }
+        });
+        return new Result(keywords.keywords(documents, KEYWORDS_PER_PERIOD), byPeriod);
     }
 }

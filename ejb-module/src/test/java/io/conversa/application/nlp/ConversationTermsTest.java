@@ -52,8 +52,10 @@ class ConversationTermsTest {
             messages.add(new ConversationTerms.Entry(day, "en", text));
             messages.add(new ConversationTerms.Entry(day, "en", d % 3 == 0 ? "see you later" : "ok thanks"));
         }
-        List<Topic> topics = step.of(messages).topics();
+        var byPeriod = step.of(messages).topics();
+        List<Topic> topics = byPeriod.get(KeywordExtraction.ALL);
         assertThat(topics).isNotEmpty();
+        assertThat(byPeriod).containsKey("2024-01"); // 24 days: the month has topics of its own
         assertThat(topics).anySatisfy(t -> assertThat(t.terms()).contains("football", "referee").doesNotContain("flour"));
         assertThat(topics).anySatisfy(t -> assertThat(t.terms()).contains("flour", "oven").doesNotContain("referee"));
     }
