@@ -174,6 +174,22 @@ class AccessRulesIT {
         "POST, /api/v1/admin/keys/rotate, analyst, 403",
         "POST, /api/v1/admin/keys/rotate, integrator, 403",
         "POST, /api/v1/admin/keys/rotate, user, 403",
+        "GET, /api/v1/conversations/{conversation}/nlp, none, 401",
+        "GET, /api/v1/conversations/{conversation}/nlp, forged, 401",
+        "GET, /api/v1/conversations/{conversation}/nlp, admin, 200",
+        "GET, /api/v1/conversations/{conversation}/nlp, analyst, 200",
+        "GET, /api/v1/conversations/{conversation}/nlp, integrator, 200",
+        "GET, /api/v1/conversations/{conversation}/nlp, user, 404",
+        "POST, /api/v1/admin/nlp/rerun, none, 401",
+        "POST, /api/v1/admin/nlp/rerun, forged, 401",
+        "POST, /api/v1/admin/nlp/rerun, analyst, 403",
+        "POST, /api/v1/admin/nlp/rerun, integrator, 403",
+        "POST, /api/v1/admin/nlp/rerun, user, 403",
+        "POST, /api/v1/admin/nlp/rerun, admin, 202",
+        "GET, /api/v1/admin/nlp/rerun/{execution}, none, 401",
+        "GET, /api/v1/admin/nlp/rerun/{execution}, admin, 404",
+        "GET, /api/v1/admin/nlp/rerun/{execution}, analyst, 403",
+        "GET, /api/v1/admin/nlp/rerun/{execution}, user, 403",
     })
     void answersEachCallerAsTheRulesSay(String method, String template, String who, int expected) {
         String path = template.replace("{conversation}", conversationId).replace("{job}", jobId)

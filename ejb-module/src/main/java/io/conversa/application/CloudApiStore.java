@@ -1,6 +1,7 @@
 package io.conversa.application;
 
 import io.conversa.domain.model.conversation.MessageKind;
+import io.conversa.infrastructure.messaging.Queues;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -35,6 +36,9 @@ public class CloudApiStore {
 
     @Inject
     MediaDownloads media;
+
+    @Inject
+    Queues queues;
 
     /** A message a contact sent us ({@code messages[]} of a "messages" or "history" change). */
     public void inbound(String phoneNumberId, String contactName, JsonObject message) {
@@ -140,6 +144,8 @@ public class CloudApiStore {
         if (Boolean.TRUE.equals(row[1])) {
             counted(conversation, participant, at);
         }
+        // Sent in this transaction: delivered once the message is committed, never for one rolled back.
+        queues.enrich(conversation);
     }
 
     private void counted(UUID conversation, Long participant, Instant at) {

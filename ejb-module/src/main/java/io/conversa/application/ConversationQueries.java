@@ -9,7 +9,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +26,9 @@ import java.util.UUID;
  */
 @Stateless
 public class ConversationQueries {
+
+    /** Separates a topic's terms when PostgreSQL hands its text[] back as one string (chr(31), never in a term). */
+    private static final String UNIT_SEPARATOR = String.valueOf((char) 31);
 
     @PersistenceContext
     EntityManager em;
@@ -90,6 +99,74 @@ public class ConversationQueries {
         boolean more = rows.size() > limit;
         List<Message> page = more ? rows.subList(0, limit) : rows;
         MessageCursor next = more ? MessageCursor.after(page.get(page.size() - 1)) : null;
-        return new MessagePage(List.copyOf(page), next);
+        return new MessagePage(List.copyOf(page), next, entities(page.stream().map(Message::id).toList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, List<MessageEntity>> entities(List<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = (List<Object[]>) em.createNativeQuery("SELECT message_id, kind, text, start_offset, end_offset, normalised"
+                        + " FROM message_entity WHERE message_id = ANY (CAST(?1 AS bigint[])) ORDER BY message_id, start_offset")
+                .setParameter(1, messageIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        Map<Long, List<MessageEntity>> out = new HashMap<>();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            out.computeIfAbsent(id, k -> new ArrayList<>()).add(new MessageEntity(id, (String) r[1], (String) r[2],
+                    ((Number) r[3]).intValue(), ((Number) r[4]).intValue(), (String) r[5]));
+        }
+        return out;
+    }
+
+    /** What NLP found in the conversation as a whole. */
+    @SuppressWarnings("unchecked")
+    public ConversationInsights insights(Caller caller, UUID id) {
+        get(caller, id);
+        Object[] counts = (Object[]) em.createNativeQuery("SELECT COUNT(*), COUNT(enriched_at) FROM message WHERE conversation_id = ?1")
+                .setParameter(1, id).getSingleResult();
+        Map<String, Long> languages = tally("language", id);
+        Map<String, Long> emotions = tally("emotion", id);
+        Map<String, List<ConversationInsights.KeywordRow>> keywords = new TreeMap<>();
+        List<Object[]> rows = (List<Object[]>) em.createNativeQuery("SELECT period, phrase, words, score, occurrences FROM conversation_keyword"
+                + " WHERE conversation_id = ?1 ORDER BY period, rank").setParameter(1, id).getResultList();
+        for (Object[] r : rows) {
+            keywords.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new ConversationInsights.KeywordRow((String) r[1],
+                    ((Number) r[2]).intValue(), ((Number) r[3]).floatValue(), ((Number) r[4]).intValue()));
+        }
+        Map<String, List<ConversationInsights.TopicRow>> topics = new TreeMap<>();
+        List<Object[]> topicRows = (List<Object[]>) em.createNativeQuery("SELECT period, topic, weight, array_to_string(terms, chr(31))"
+                + " FROM conversation_topic WHERE conversation_id = ?1 ORDER BY period, topic").setParameter(1, id).getResultList();
+        for (Object[] r : topicRows) {
+            topics.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new ConversationInsights.TopicRow(
+                    ((Number) r[1]).intValue(), ((Number) r[2]).floatValue(), List.of(((String) r[3]).split(UNIT_SEPARATOR))));
+        }
+        List<?> computed = em.createNativeQuery("SELECT computed_at FROM conversation_terms_state WHERE conversation_id = ?1")
+                .setParameter(1, id).getResultList();
+        Instant at = computed.isEmpty() ? null : toInstant(computed.get(0));
+        return new ConversationInsights(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(), languages, emotions,
+                keywords, topics, at);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> tally(String column, UUID id) {
+        Map<String, Long> out = new TreeMap<>();
+        List<Object[]> rows = (List<Object[]>) em.createNativeQuery("SELECT " + column + ", COUNT(*) FROM message WHERE conversation_id = ?1 AND "
+                + column + " IS NOT NULL GROUP BY " + column).setParameter(1, id).getResultList();
+        for (Object[] r : rows) {
+            out.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return out;
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package io.conversa.application;
 
 import io.conversa.domain.model.job.ImportCounts;
+import io.conversa.infrastructure.messaging.Queues;
 import io.conversa.infrastructure.persistence.MessageRow;
 import io.conversa.infrastructure.persistence.MessageWriter;
 import io.conversa.infrastructure.storage.ObjectStorage;
@@ -42,6 +43,9 @@ public class ExportIngestion {
 
     @Inject
     JobProgress progress;
+
+    @Inject
+    Queues queues;
 
     /** How much a zip export may unpack to; beyond it the archive is refused as a likely zip bomb. */
     @Inject
@@ -95,6 +99,9 @@ public class ExportIngestion {
             connection.commit();
             ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored, missing);
             progress.succeed(task.jobId(), counts);
+            if (writer.added() > 0) {
+                queues.enrich(task.conversationId());
+            }
             LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms)", task.jobId(),
                     counts, (System.nanoTime() - started) / 1_000_000, (written - started) / 1_000_000,
                     (System.nanoTime() - written) / 1_000_000));

@@ -43,6 +43,8 @@ public class Queues {
 
     @Resource(lookup = "jms/dlq")
     Queue deadLetters;
+    @Resource(lookup = "jms/nlp")
+    Queue nlp;
 
     /** Hands an import job to the ingest consumer. */
     public void ingest(UUID jobId) {
@@ -80,6 +82,11 @@ public class Queues {
     private void later(Queue queue, String text, int attempt, Duration delay) {
         jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis())
                 .setProperty(ATTEMPT, attempt).send(queue, text);
+    }
+
+    /** Asks the NLP consumer to enrich the conversation's messages not enriched yet. */
+    public void enrich(UUID conversationId) {
+        send(nlp, conversationId.toString());
     }
 
     private void send(Queue queue, String text) {

@@ -1,6 +1,7 @@
 package io.conversa.interfaces.rest;
 
 import io.conversa.application.CloudApiFacts;
+import io.conversa.application.ConversationInsights;
 import io.conversa.application.ConversationQueries;
 import io.conversa.application.ImportAccepted;
 import io.conversa.application.ImportService;
@@ -100,6 +101,13 @@ public class ConversationResource {
         MessagePage page = conversations.messages(Callers.of(security), id, cursor, limit);
         List<String> waMessageIds = page.messages().stream().map(m -> m.waMessageId()).filter(w -> w != null).toList();
         return MessagePageView.of(page, facts.summaries(waMessageIds));
+    }
+
+    /** What NLP found in the conversation: enriched count, languages, emotions, keywords per period, topics. */
+    @GET
+    @Path("{id}/nlp")
+    public ConversationInsights nlp(@PathParam("id") UUID id) {
+        return conversations.insights(Callers.of(security), id);
     }
 
     /**

@@ -1,0 +1,162 @@
+package it.io.conversa;
+
+import static it.io.conversa.Api.adminToken;
+import static it.io.conversa.Api.awaitJob;
+import static it.io.conversa.Api.get;
+import static it.io.conversa.Api.importFixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * NLP through the API: an imported export's messages get enriched by the nlp queue's consumer
+ * (language, sentiment, emotion, entities with offsets), the conversation shows its languages and
+ * keywords, a Cloud API text is enriched once stored, and an admin's rerun of the conversation runs to
+ * completion with its progress counted.
+ */
+class NlpIT {
+
+    private static final String EXPORT = "exports/android_en_dmy24_whatsjson-EN+Media.txt";
+
+    private static String conversationId;
+    private static List<JsonNode> messages;
+
+    @BeforeAll
+    static void anImportedExportIsEnriched() {
+        Api.Answer accepted = importFixture(adminToken(), EXPORT, "Europe/London");
+        assertThat(awaitJob(adminToken(), accepted.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
+        conversationId = accepted.json().get("conversationId").asText();
+        messages = awaitEnriched();
+    }
+
+    /** Polls the messages until every one carries its enrichment (or 120 s pass). */
+    private static List<JsonNode> awaitEnriched() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        List<JsonNode> page;
+        do {
+            page = new ArrayList<>();
+            get("/api/v1/conversations/" + conversationId + "/messages?limit=1000", adminToken()).json().get("messages")
+                    .forEach(page::add);
+            if (!page.isEmpty() && page.stream().allMatch(m -> m.hasNonNull("enrichment"))) {
+                return page;
+            }
+            Api.pause();
+        } while (System.nanoTime() < deadline);
+        return page;
+    }
+
+    private static JsonNode message(String text) {
+        return messages.stream().filter(m -> text.equals(m.path("text").asText(null))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyMessageIsEnrichedAfterTheImport() {
+        assertThat(messages).isNotEmpty().allMatch(m -> m.hasNonNull("enrichment"));
+    }
+
+    @Test
+    void aPlaceWithALinkHasItsEntitiesAtTheirOffsets() {
+        JsonNode place = messages.stream().filter(m -> m.path("text").asText("").startsWith("Pimlico Gardens")).findFirst()
+                .orElseThrow();
+        String text = place.get("text").asText();
+        List<String> found = new ArrayList<>();
+        for (JsonNode e : place.at("/enrichment/entities")) {
+            found.add(e.get("kind").asText() + "=" + e.get("text").asText());
+            assertThat(text.substring(e.get("start").asInt(), e.get("end").asInt())).isEqualTo(e.get("text").asText());
+        }
+        assertThat(found).contains("LOCATION=London", "LOCATION=United Kingdom",
+                "URL=https://foursquare.com/v/4e89af95e5fa82ad4c0aa03b");
+    }
+
+    @Test
+    void anEmojiIsPositiveWithoutALanguageAndEnglishIsEnglish() {
+        JsonNode smile = message("😊").get("enrichment");
+        assertThat(smile.get("language").asText()).isEqualTo("und");
+        assertThat(smile.get("polarity").floatValue()).isPositive();
+        assertThat(smile.get("emotion").asText()).isEqualTo("joy");
+        assertThat(message("This message is reply to another").at("/enrichment/language").asText()).isEqualTo("en");
+    }
+
+    @Test
+    void aMessageWithoutTextIsMarkedButHasNoLanguage() {
+        JsonNode media = messages.stream().filter(m -> m.get("kind").asText().equals("DELETED")).findFirst().orElseThrow();
+        assertThat(media.at("/enrichment/enrichedAt").isNull()).isFalse();
+        assertThat(media.at("/enrichment/language").isNull()).isTrue();
+    }
+
+    @Test
+    void theConversationShowsItsLanguagesAndKeywords() {
+        JsonNode nlp = get("/api/v1/conversations/" + conversationId + "/nlp", adminToken()).json();
+        assertThat(nlp.get("enriched").asLong()).isEqualTo(nlp.get("messages").asLong()).isEqualTo(messages.size());
+        assertThat(nlp.at("/languages/en").asLong()).isPositive();
+        List<String> phrases = new ArrayList<>();
+        nlp.at("/keywords/all").forEach(k -> phrases.add(k.get("phrase").asText()));
+        // "Deeted message above" is written twice in the export: a three-word phrase that occurs twice.
+        assertThat(phrases).contains("deeted message above");
+    }
+
+    @Test
+    void anAdminRerunsTheConversationAndSeesItsProgress() {
+        Api.Answer started = Api.postJson("/api/v1/admin/nlp/rerun", adminToken(), Map.of("conversationId", conversationId));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long execution = started.json().get("executionId").asLong();
+        JsonNode progress;
+        int polls = 0;
+        do {
+            Api.pause();
+            progress = get("/api/v1/admin/nlp/rerun/" + execution, adminToken()).json();
+        } while (!progress.get("status").asText().equals("COMPLETED") && !progress.get("status").asText().equals("FAILED")
+                && ++polls < 400);
+        assertThat(progress.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(progress.get("conversationsTotal").asInt()).isEqualTo(1);
+        assertThat(progress.get("conversationsDone").asInt()).isEqualTo(1);
+        assertThat(progress.get("messagesDone").asLong()).isEqualTo(messages.size());
+        assertThat(progress.get("conversationId").asText()).isEqualTo(conversationId);
+    }
+
+    @Test
+    void aWebhookTextIsEnrichedOnceStored() throws Exception {
+        Path webhooks = Api.FIXTURES.resolve("webhooks");
+        String signature = Api.JSON.readTree(webhooks.resolve("SIGNATURES.json").toFile()).at("/signatures/01_text.json").asText();
+        // Delivered again if WebhookIT ran first: stored once all the same, enriched all the same.
+        Api.Answer delivered = Api.send(Api.request("/webhook/whatsapp", null).header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", signature).POST(BodyPublishers.ofByteArray(Files.readAllBytes(webhooks.resolve("01_text.json")))));
+        assertThat(delivered.status()).isEqualTo(200);
+        String wamid = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode text = null;
+        while (System.nanoTime() < deadline && text == null) {
+            Api.Answer facts = get("/api/v1/whatsapp/messages/" + URLEncoder.encode(wamid, StandardCharsets.UTF_8), adminToken());
+            if (facts.status() == 200) {
+                for (JsonNode m : get("/api/v1/conversations/" + facts.json().get("conversationId").asText() + "/messages",
+                        adminToken()).json().get("messages")) {
+                    if (wamid.equals(m.path("waMessageId").asText()) && m.hasNonNull("enrichment")) {
+                        text = m;
+                    }
+                }
+            }
+            Api.pause();
+        }
+        assertThat(text).as("the webhook text enriched within 60 s").isNotNull();
+        assertThat(text.get("text").asText()).isEqualTo("Does it come in another color?");
+        assertThat(text.at("/enrichment/language").asText()).isEqualTo("en");
+    }
+
+    @Test
+    void aRerunOfAnUnknownConversationIsNotFound() {
+        Api.Answer answer = Api.postJson("/api/v1/admin/nlp/rerun", adminToken(),
+                Map.of("conversationId", "00000000-0000-0000-0000-000000000000"));
+        assertThat(answer.status()).isEqualTo(404);
+    }
+}
