@@ -2,6 +2,7 @@ package io.conversa.application;
 
 import io.conversa.domain.model.conversation.MessageKind;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +23,9 @@ public class CloudApiStore {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    MessageIndexing indexing;
 
     public void inbound(String phoneNumberId, String contactName, JsonObject message) {
         String type = message.getString("type", "unknown");
@@ -82,6 +86,9 @@ public class CloudApiStore {
                     .setParameter(1, Timestamp.from(at)).setParameter(2, conversation).executeUpdate();
             em.createNativeQuery("UPDATE participant SET message_count = message_count + 1 WHERE id = ?")
                     .setParameter(1, participant).executeUpdate();
+            long id = ((Number) em.createNativeQuery("SELECT id FROM message WHERE wa_message_id = ?")
+                    .setParameter(1, message.getString("id")).getSingleResult()).longValue();
+            indexing.indexMessage(id);
         }
     }
 

@@ -43,6 +43,9 @@ public class ExportIngestion {
     @Inject
     JobProgress progress;
 
+    @Inject
+    MessageIndexing indexing;
+
     /** How much a zip export may unpack to; beyond it the archive is refused as a likely zip bomb. */
     @Inject
     @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UNPACKED_BYTES", defaultValue = "8589934592")
@@ -54,7 +57,11 @@ public class ExportIngestion {
             return;
         }
         try {
-            importMessages(task);
+            ImportCounts counts = importMessages(task);
+            // Searchable by the time the job says it succeeded (the rows were written without Hibernate).
+            // After the import's connection is closed: indexing runs in transactions of its own.
+            indexing.indexConversation(task.conversationId());
+            progress.succeed(task.jobId(), counts);
         } catch (UnreadableExportException e) {
             abandon(task, e.getMessage());
         } catch (Exception e) {
@@ -64,7 +71,7 @@ public class ExportIngestion {
         }
     }
 
-    private void importMessages(ImportTask task) throws IOException, SQLException, UnreadableExportException {
+    private ImportCounts importMessages(ImportTask task) throws IOException, SQLException, UnreadableExportException {
         long started = System.nanoTime();
         ExportParser parser = new ExportParser(task.zone(), task.dateOrder());
         try (StoredExport export = StoredExport.open(storage, task, parser, maxUnpackedBytes);
@@ -91,10 +98,10 @@ public class ExportIngestion {
             int stored = media.store(export);
             ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored,
                     media.missing());
-            progress.succeed(task.jobId(), counts);
             LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms)", task.jobId(),
                     counts, (System.nanoTime() - started) / 1_000_000, (written - started) / 1_000_000,
                     (System.nanoTime() - written) / 1_000_000));
+            return counts;
         }
     }
 
