@@ -1,5 +1,7 @@
 package io.conversa.interfaces.rest;
 
+import io.conversa.application.AnalyticsPeriod;
+import io.conversa.application.AnalyticsReports;
 import io.conversa.application.ConversationQueries;
 import io.conversa.application.ImportAccepted;
 import io.conversa.application.ImportService;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
@@ -29,7 +32,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Conversations: import an export, list them, read one and page through its messages. */
+/** Conversations: import an export, list them, read one, page through its messages, see its analytics. */
 @Path("conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
@@ -41,6 +44,12 @@ public class ConversationResource {
 
     @Inject
     ConversationQueries conversations;
+
+    @Inject
+    AnalyticsReports analytics;
+
+    @Inject
+    AnalyticsAnswers analyticsAnswers;
 
     @Context
     SecurityContext security;
@@ -82,6 +91,21 @@ public class ConversationResource {
         MessageCursor cursor = after == null || after.isBlank() ? null : MessageCursor.decode(after);
         MessagePage page = conversations.messages(Callers.of(security), id, cursor, limit);
         return MessagePageView.of(page);
+    }
+
+    /**
+     * The conversation's analytics, shaped for charts: {@code ?from=2024-01-01&to=2024-12-31&granularity=hour|day|week|month}
+     * (days in the chat's wall time). Carries an ETag; computed by the analytics job every 15 minutes.
+     */
+    @GET
+    @Path("{id}/analytics")
+    public Response analytics(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("granularity") String granularity, @Context Request request) throws Exception {
+        var caller = Callers.of(security);
+        conversations.get(caller, id);
+        AnalyticsPeriod period = AnalyticsPeriod.of(from, to, granularity);
+        return analyticsAnswers.answer(request, id.toString(), period.key(),
+                () -> analytics.conversation(caller, id, period).toString());
     }
 
     /** The media files stored for the conversation (from zip exports), with what is known of each. */
