@@ -158,6 +158,27 @@ class SearchIT {
     }
 
     @Test
+    void aMessageArrivingByWebhookIsFoundToo() throws IOException {
+        var webhooks = Api.FIXTURES.resolve("webhooks");
+        String signature = Api.JSON.readTree(webhooks.resolve("SIGNATURES.json").toFile()).at("/signatures/01_text.json").asText();
+        Api.Answer accepted = Api.send(Api.request("/webhook/whatsapp", null).header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", signature)
+                .POST(BodyPublishers.ofByteArray(java.nio.file.Files.readAllBytes(webhooks.resolve("01_text.json")))));
+        assertThat(accepted.status()).isEqualTo(200);
+        // "Does it come in another color?" from Sheena Nelson; stored and indexed by the webhook consumer
+        JsonNode found = null;
+        for (int i = 0; i < 80; i++) {
+            found = search(adminToken(), Map.of("query", "\"another color\"", "order", "time")).json;
+            if (found.get("total").asInt() > 0) {
+                break;
+            }
+            Api.pause();
+        }
+        assertThat(found.get("hits").get(0).get("author").asText()).isEqualTo("Sheena Nelson");
+        assertThat(found.get("hits").get(0).get("snippet").asText()).contains("<mark>another</mark> <mark>color</mark>");
+    }
+
+    @Test
     void refusesQueriesWithNothingToFind() {
         assertThat(search(owner, Map.of("query", "-guys")).status).isEqualTo(400);
         assertThat(search(owner, Map.of("query", "guys", "order", "sideways")).status).isEqualTo(400);

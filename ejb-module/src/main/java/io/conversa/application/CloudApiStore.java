@@ -88,7 +88,7 @@ public class CloudApiStore {
                     .setParameter(1, participant).executeUpdate();
             long id = ((Number) em.createNativeQuery("SELECT id FROM message WHERE wa_message_id = ?")
                     .setParameter(1, message.getString("id")).getSingleResult()).longValue();
-            indexing.indexMessage(id);
+            indexing.indexAfterCommit(id);
         }
     }
 

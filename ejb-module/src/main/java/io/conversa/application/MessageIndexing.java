@@ -8,7 +8,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +40,12 @@ public class MessageIndexing {
 
     @Inject
     SearchCache cache;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    ManagedExecutorService executor;
 
     /** Indexes (or re-indexes) every message of the conversation; returns how many. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -75,7 +85,6 @@ public class MessageIndexing {
         if (!ids.isEmpty()) {
             index(em.createQuery("SELECT m FROM Message m WHERE m.id IN :ids", Message.class)
                     .setParameter("ids", ids).getResultList());
-            cache.invalidate();
         }
     }
 
@@ -92,12 +101,42 @@ public class MessageIndexing {
         messages.forEach(m -> search.indexingPlan().addOrUpdate(m));
     }
 
-    /** One message just stored (webhook), indexed when the caller's transaction commits. */
-    public void indexMessage(long messageId) {
+    /**
+     * One message just stored (webhook): indexed once the caller's transaction has committed, in a
+     * transaction of its own on another thread, and only then are cached answers dropped. Dropping
+     * them inside the caller's transaction would let a search between the drop and the index write
+     * cache the old answer again for 15 minutes.
+     */
+    public void indexAfterCommit(long messageId) {
+        MessageIndexing tx = self.getBusinessObject(MessageIndexing.class);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    executor.execute(() -> {
+                        tx.indexNow(messageId);
+                        cache.invalidate();
+                    });
+                }
+            }
+        });
+    }
+
+    /** Indexes the message in a transaction of its own; returns once the index holds it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void indexNow(long messageId) {
         Message message = em.find(Message.class, messageId);
         if (message != null) {
             Search.session(em).indexingPlan().addOrUpdate(message);
-            cache.invalidate();
         }
+    }
+
+    /** Drops every cached search answer (after a reindex, once its last chunk committed). */
+    public void forgetCachedAnswers() {
+        cache.invalidate();
     }
 }
