@@ -5,6 +5,7 @@ import io.conversa.application.SearchResults.Hit;
 import io.conversa.domain.model.conversation.Message;
 import io.conversa.domain.model.conversation.MessageKind;
 import io.conversa.infrastructure.index.IndexLanguage;
+import io.conversa.infrastructure.index.MessageTextBinder;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,7 +44,7 @@ public class MessageSearch {
     private static final int SNIPPET_CHARS = 200;
     private static final int MAX_COUNTS = 100;
     private static final AggregationKey<Map<UUID, Long>> BY_CONVERSATION = AggregationKey.of("conversations");
-    private static final AggregationKey<Map<Long, Long>> BY_PARTICIPANT = AggregationKey.of("participants");
+    private static final AggregationKey<Map<String, Long>> BY_PARTICIPANT = AggregationKey.of("participants");
     private static final String[] TEXT_FIELDS = Stream.concat(Stream.of(IndexLanguage.ALL_TEXT),
             Arrays.stream(IndexLanguage.values()).map(IndexLanguage::field)).toArray(String[]::new);
 
@@ -75,13 +76,14 @@ public class MessageSearch {
                 .highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(1).fragmentSize(SNIPPET_CHARS).noMatchSize(SNIPPET_CHARS))
                 .aggregation(BY_CONVERSATION, f -> f.terms().field("conversation", UUID.class).maxTermCount(MAX_COUNTS))
-                .aggregation(BY_PARTICIPANT, f -> f.terms().field("participant", Long.class).maxTermCount(MAX_COUNTS))
+                .aggregation(BY_PARTICIPANT, f -> f.terms().field(MessageTextBinder.PARTICIPANT_KEY, String.class).maxTermCount(MAX_COUNTS))
                 .fetch(cursor.offset(), size + 1);
         List<List<?>> rows = result.hits();
         boolean more = rows.size() > size;
         List<List<?>> page = more ? rows.subList(0, size) : rows;
         Map<UUID, Long> byConversation = result.aggregation(BY_CONVERSATION);
-        Map<Long, Long> byParticipant = result.aggregation(BY_PARTICIPANT);
+        Map<Long, Long> byParticipant = new java.util.LinkedHashMap<>();
+        result.aggregation(BY_PARTICIPANT).forEach((k, v) -> byParticipant.put(Long.valueOf(k), v));
         Names names = names(page, byConversation.keySet(), byParticipant.keySet());
         List<Hit> hits = page.stream().map(row -> hit(row, names)).toList();
         String next = more ? cursor.next(hits.get(hits.size() - 1), size) : null;
