@@ -46,6 +46,28 @@ class AdminPagesIT {
     }
 
     @Test
+    void anAnalystSearchesWithHighlightsAndOpensAConversationsCharts() throws Exception {
+        Api.Answer accepted = importFixture(adminToken(), "exports/android_en_dmy-dots_24h_whatstk-pokemon.txt", "UTC");
+        awaitJob(adminToken(), accepted.json().get("jobId").asText());
+        String conversationId = accepted.json().get("conversationId").asText();
+        Api.send(Api.request("/api/v1/admin/jobs/analytics", adminToken()).POST(BodyPublishers.noBody()));
+
+        HttpClient browser = browser();
+        fetch(browser, "/admin/conversations.xhtml");
+        signIn(browser, "admin", Api.ADMIN_PASSWORD);
+        HttpResponse<String> found = fetch(browser, "/admin/search.xhtml?q=pokeball&conversation=" + conversationId);
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains("2 messages match", "Smart-<mark>pokeball</mark> is created.",
+                "design a smart <mark>Pokeball</mark>?", "Prof. Oak");
+
+        HttpResponse<String> charts = fetch(browser, "/admin/analytics.xhtml?id=" + conversationId);
+        assertThat(charts.statusCode()).isEqualTo(200);
+        assertThat(charts.body()).contains("/scripts/echarts.min.js", "id=\"chart-activity\"", "id=\"chart-heatmap\"",
+                "id=\"chart-responses\"", "\"conversationId\":\"" + conversationId + "\"");
+        assertThat(fetch(browser, "/scripts/echarts.min.js").body()).contains("echarts");
+    }
+
+    @Test
     void aWrongPasswordStaysOnTheLoginPage() throws Exception {
         HttpClient browser = browser();
         fetch(browser, "/admin/conversations.xhtml");

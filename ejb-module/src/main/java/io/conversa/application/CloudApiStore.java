@@ -40,6 +40,9 @@ public class CloudApiStore {
     @Inject
     Queues queues;
 
+    @Inject
+    MessageIndexing indexing;
+
     /** A message a contact sent us ({@code messages[]} of a "messages" or "history" change). */
     public void inbound(String phoneNumberId, String contactName, JsonObject message) {
         String from = message.getString("from");
@@ -140,7 +143,9 @@ public class CloudApiStore {
             return; // delivered before
         }
         Object[] row = (Object[]) written.get(0);
-        expectMedia(conversation, ((Number) row[0]).longValue(), message.get(type));
+        long messageId = ((Number) row[0]).longValue();
+        expectMedia(conversation, messageId, message.get(type));
+        indexing.indexAfterCommit(messageId);
         if (Boolean.TRUE.equals(row[1])) {
             counted(conversation, participant, at);
         }

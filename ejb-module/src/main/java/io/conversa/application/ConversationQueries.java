@@ -50,6 +50,16 @@ public class ConversationQueries {
                 .getResultList();
     }
 
+    /** The ids of the conversations the caller may read, or null when they may read every one (staff readers). */
+    public List<UUID> readableIds(Caller caller) {
+        if (caller.isStaffReader()) {
+            return null;
+        }
+        Long owner = accounts.idOf(caller).orElse(-1L);
+        return em.createQuery("SELECT c.id FROM Conversation c WHERE c.status = :ready AND c.ownerId = :owner", UUID.class)
+                .setParameter("ready", ConversationStatus.READY).setParameter("owner", owner).getResultList();
+    }
+
     /** The conversation if it is ready and the caller may read it; otherwise not found, saying nothing more. */
     public Conversation get(Caller caller, UUID id) {
         return Optional.ofNullable(em.find(Conversation.class, id))

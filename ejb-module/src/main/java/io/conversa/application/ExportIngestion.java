@@ -47,6 +47,9 @@ public class ExportIngestion {
     @Inject
     Queues queues;
 
+    @Inject
+    MessageIndexing indexing;
+
     /** How much a zip export may unpack to; beyond it the archive is refused as a likely zip bomb. */
     @Inject
     @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UNPACKED_BYTES", defaultValue = "8589934592")
@@ -58,7 +61,14 @@ public class ExportIngestion {
             return;
         }
         try {
-            importMessages(task);
+            ImportCounts counts = importMessages(task);
+            // Searchable by the time the job says it succeeded (the rows were written without Hibernate).
+            // After the import's connection is closed: indexing runs in transactions of its own.
+            indexing.indexConversation(task.conversationId());
+            progress.succeed(task.jobId(), counts);
+            if (counts.messagesNew() > 0) {
+                queues.enrich(task.conversationId());
+            }
         } catch (UnreadableExportException e) {
             abandon(task, e.getMessage());
         } catch (Exception e) {
@@ -68,7 +78,7 @@ public class ExportIngestion {
         }
     }
 
-    private void importMessages(ImportTask task) throws IOException, SQLException, UnreadableExportException {
+    private ImportCounts importMessages(ImportTask task) throws IOException, SQLException, UnreadableExportException {
         long started = System.nanoTime();
         ExportParser parser = new ExportParser(task.zone(), task.dateOrder());
         try (StoredExport export = StoredExport.open(storage, task, parser, maxUnpackedBytes);
@@ -98,13 +108,10 @@ public class ExportIngestion {
             // method and reports it as a failure of the whole delivery, which the queue then redelivers.
             connection.commit();
             ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored, missing);
-            progress.succeed(task.jobId(), counts);
-            if (writer.added() > 0) {
-                queues.enrich(task.conversationId());
-            }
             LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms)", task.jobId(),
                     counts, (System.nanoTime() - started) / 1_000_000, (written - started) / 1_000_000,
                     (System.nanoTime() - written) / 1_000_000));
+            return counts;
         }
     }
 

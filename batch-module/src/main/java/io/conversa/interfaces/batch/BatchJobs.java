@@ -3,6 +3,8 @@ package io.conversa.interfaces.batch;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.StepExecution;
+import java.util.List;
 import jakarta.ejb.Stateless;
 import java.util.Properties;
 import java.util.Set;
@@ -12,7 +14,7 @@ import java.util.Set;
 public class BatchJobs {
 
     /** The jobs callers may start; each has its XML under META-INF/batch-jobs. */
-    public static final Set<String> KNOWN = Set.of("recount-messages");
+    public static final Set<String> KNOWN = Set.of("recount-messages", "search-reindex", "analytics");
 
     public long start(String jobName) {
         return operator().start(jobName, new Properties());
@@ -20,6 +22,10 @@ public class BatchJobs {
 
     public JobExecution execution(long executionId) {
         return operator().getJobExecution(executionId);
+    }
+
+    public List<StepExecution> steps(long executionId) {
+        return operator().getStepExecutions(executionId);
     }
 
     private static JobOperator operator() {

@@ -2,6 +2,8 @@ package io.conversa.interfaces.rest;
 
 import io.conversa.application.CloudApiFacts;
 import io.conversa.application.ConversationInsights;
+import io.conversa.application.AnalyticsPeriod;
+import io.conversa.application.AnalyticsReports;
 import io.conversa.application.ConversationQueries;
 import io.conversa.application.ImportAccepted;
 import io.conversa.application.ImportService;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
@@ -35,7 +38,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Conversations: import an export, list them, read one and page through its messages. */
+/** Conversations: import an export, list them, read one, page through its messages, see its analytics. */
 @Path("conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
@@ -59,6 +62,12 @@ public class ConversationResource {
 
     /** Long enough to open a file, short enough that a leaked link soon stops working. */
     private static final Duration MEDIA_LINK_LIFETIME = Duration.ofMinutes(10);
+
+    @Inject
+    AnalyticsReports analytics;
+
+    @Inject
+    AnalyticsAnswers analyticsAnswers;
 
     @Context
     SecurityContext security;
@@ -101,6 +110,21 @@ public class ConversationResource {
         MessagePage page = conversations.messages(Callers.of(security), id, cursor, limit);
         List<String> waMessageIds = page.messages().stream().map(m -> m.waMessageId()).filter(w -> w != null).toList();
         return MessagePageView.of(page, facts.summaries(waMessageIds));
+    }
+
+    /**
+     * The conversation's analytics, shaped for charts: {@code ?from=2024-01-01&to=2024-12-31&granularity=hour|day|week|month}
+     * (days in the chat's wall time). Carries an ETag; computed by the analytics job every 15 minutes.
+     */
+    @GET
+    @Path("{id}/analytics")
+    public Response analytics(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("granularity") String granularity, @Context Request request) throws Exception {
+        var caller = Callers.of(security);
+        conversations.get(caller, id);
+        AnalyticsPeriod period = AnalyticsPeriod.of(from, to, granularity);
+        return analyticsAnswers.answer(request, id.toString(), period.key(),
+                () -> analytics.conversation(caller, id, period).toString());
     }
 
     /** What NLP found in the conversation: enriched count, languages, emotions, keywords per period, topics. */

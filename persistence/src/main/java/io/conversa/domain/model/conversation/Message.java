@@ -6,37 +6,56 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.conversa.infrastructure.index.MessageTextBinder;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.environment.bean.BeanRetrieval;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
 /**
  * One message of a conversation. Rows are written in bulk by the importer and the webhook consumer;
- * this entity is the read side.
+ * this entity is the read side, and what the search index holds (indexed explicitly after those
+ * bulk writes, since they bypass Hibernate).
  */
 @Entity
 @Table(name = "message")
+@Indexed(index = "message")
+// Built by its constructor: when Liberty creates the persistence unit, CDI is not ready yet.
+@TypeBinding(binder = @TypeBinderRef(type = MessageTextBinder.class, retrieval = BeanRetrieval.CONSTRUCTOR))
 public class Message {
 
     @Id
+    @GenericField(name = "id", sortable = Sortable.YES, projectable = Projectable.YES)
     private Long id;
 
     @Column(name = "conversation_id")
+    @GenericField(name = "conversation", aggregable = Aggregable.YES, projectable = Projectable.YES)
     private UUID conversationId;
 
     @Column(name = "participant_id")
+    @GenericField(name = "participant", aggregable = Aggregable.YES, projectable = Projectable.YES)
     private Long participantId;
 
     @Column(name = "sequence_no")
     private int sequenceNo;
 
     @Column(name = "sent_at")
+    @GenericField(name = "sentAt", sortable = Sortable.YES, projectable = Projectable.YES)
     private Instant sentAt;
 
     @Column(name = "local_time")
     private LocalDateTime localTime;
 
     @Enumerated(EnumType.STRING)
+    @GenericField(name = "kind", projectable = Projectable.YES)
     private MessageKind kind;
 
     private String body;
@@ -56,12 +75,14 @@ public class Message {
     private String replyToWaId;
 
     /** ISO language code decided by NLP enrichment, {@code und} when undetermined, null before. */
+    @KeywordField(name = "language")
     private String language;
 
     @Column(name = "language_confidence")
     private Float languageConfidence;
 
     @Column(name = "sentiment_polarity")
+    @GenericField(name = "sentiment")
     private Float sentimentPolarity;
 
     @Column(name = "sentiment_subjectivity")

@@ -1,0 +1,62 @@
+package io.conversa.infrastructure.cache;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Analytics answers (chart-shaped JSON) kept in Redis until the next job run changes the
+ * conversation: each conversation has a generation, bumped when its analytics are recomputed, and
+ * the overview one generation of its own bumped by any recomputation.
+ */
+@ApplicationScoped
+public class AnalyticsCache {
+
+    private static final Logger LOG = Logger.getLogger(AnalyticsCache.class.getName());
+    private static final long TTL_SECONDS = 15 * 60;
+    private static final String OVERVIEW = "overview";
+
+    @Inject
+    Redis redis;
+
+    public Optional<String> get(String subject, String request) {
+        try {
+            return Optional.ofNullable(redis.client().get(key(subject, request)));
+        } catch (JedisException e) {
+            LOG.log(Level.WARNING, "Analytics cache unreachable; answering without it", e);
+            return Optional.empty();
+        }
+    }
+
+    public void put(String subject, String request, String answer) {
+        try {
+            redis.client().set(key(subject, request), answer, SetParams.setParams().ex(TTL_SECONDS));
+        } catch (JedisException e) {
+            LOG.log(Level.WARNING, "Analytics cache unreachable; answer not kept", e);
+        }
+    }
+
+    public void invalidate(UUID conversation) {
+        try {
+            redis.client().incr("analytics:generation:" + conversation);
+            redis.client().incr("analytics:generation:" + OVERVIEW);
+        } catch (JedisException e) {
+            LOG.log(Level.WARNING, "Analytics cache unreachable; could not invalidate", e);
+        }
+    }
+
+    /** The subject is a conversation id or "overview" (the request then names the caller's scope). */
+    private String key(String subject, String request) {
+        String generation = Optional.ofNullable(redis.client().get("analytics:generation:" + subject)).orElse("0");
+        return "analytics:" + subject + ":" + generation + ":" + request;
+    }
+
+    public static String overview() {
+        return OVERVIEW;
+    }
+}

@@ -1,0 +1,68 @@
+package io.conversa.infrastructure.cache;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Search results kept in Redis for 15 minutes. Every key carries a generation number that any change
+ * to the index bumps, so a message stored in any conversation drops every cached answer at once
+ * (a query that found nothing there may find something now). Redis being down only costs speed.
+ */
+@ApplicationScoped
+public class SearchCache {
+
+    private static final Logger LOG = Logger.getLogger(SearchCache.class.getName());
+    private static final String GENERATION = "search:generation";
+    private static final long TTL_SECONDS = 15 * 60;
+
+    @Inject
+    Redis redis;
+
+    public Optional<String> get(String scope, String request) {
+        try {
+            return Optional.ofNullable(redis.client().get(key(scope, request)));
+        } catch (JedisException e) {
+            LOG.log(Level.WARNING, "Search cache unreachable; answering without it", e);
+            return Optional.empty();
+        }
+    }
+
+    public void put(String scope, String request, String answer) {
+        try {
+            redis.client().set(key(scope, request), answer, SetParams.setParams().ex(TTL_SECONDS));
+        } catch (JedisException e) {
+            LOG.log(Level.WARNING, "Search cache unreachable; answer not kept", e);
+        }
+    }
+
+    /** Drops every cached answer (their keys name an older generation and expire unread). */
+    public void invalidate() {
+        try {
+            redis.client().incr(GENERATION);
+        } catch (JedisException e) {
+            LOG.log(Level.WARNING, "Search cache unreachable; could not invalidate", e);
+        }
+    }
+
+    private String key(String scope, String request) {
+        String generation = Optional.ofNullable(redis.client().get(GENERATION)).orElse("0");
+        return "search:" + generation + ":" + sha256(scope + "\n" + request);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
