@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -111,6 +112,23 @@ final class Api {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A webhook body with one change of {@code field} whose value holds {@code value}, from the test channel. */
+    static String webhookChange(String field, String value) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                + "\"phone_number_id\":\"106540352242922\"}," + value + "},\"field\":\"" + field + "\"}]}]}";
+    }
+
+    /** The conversation a Cloud API message was stored in, once it is. */
+    static String conversationOf(String wamid) {
+        Answer facts = await(() -> get("/api/v1/whatsapp/messages/" + URLEncoder.encode(wamid, StandardCharsets.UTF_8), adminToken()),
+                a -> a.status() == 200 && !a.json().get("conversationId").isNull());
+        if (facts.status() != 200) {
+            throw new IllegalStateException("Message " + wamid + " was not stored: " + facts);
+        }
+        return facts.json().get("conversationId").asText();
     }
 
     /** Polls {@code call} until {@code done} holds for its answer (or 60 s pass) and returns the last answer. */

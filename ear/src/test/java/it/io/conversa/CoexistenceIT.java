@@ -3,8 +3,6 @@ package it.io.conversa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +13,6 @@ import org.junit.jupiter.api.Test;
  * Meta's webhook reference shows them, with ids of their own.
  */
 class CoexistenceIT {
-
-    private static final String METADATA = "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
-            + "\"15550783881\",\"phone_number_id\":\"106540352242922\"}";
 
     @Test
     void importsAHistoryThreadInBothDirectionsAndFillsInItsMediaPlaceholderLater() {
@@ -32,11 +27,11 @@ class CoexistenceIT {
                 + "\"type\":\"media_placeholder\",\"history_context\":{\"status\":\"PLAYED\"}},"
                 + "{\"from\":\"" + contact + "\",\"id\":\"" + theirs + "\",\"timestamp\":\"1739230971\",\"type\":\"text\","
                 + "\"text\":{\"body\":\"Thanks!\"},\"history_context\":{\"status\":\"READ\"}}]}";
-        assertThat(Api.signedWebhook(change("history", "\"history\":[{\"metadata\":{\"phase\":0,\"chunk_order\":1,"
+        assertThat(Api.signedWebhook(Api.webhookChange("history", "\"history\":[{\"metadata\":{\"phase\":0,\"chunk_order\":1,"
                 + "\"progress\":55},\"threads\":[" + thread + "]}]")).status()).isEqualTo(200);
-        String conversation = conversationOf(theirs);
+        String conversation = Api.conversationOf(theirs);
 
-        assertThat(Api.signedWebhook(change("history", "\"messages\":[{\"from\":\"" + contact + "\",\"id\":\"" + placeholder
+        assertThat(Api.signedWebhook(Api.webhookChange("history", "\"messages\":[{\"from\":\"" + contact + "\",\"id\":\"" + placeholder
                 + "\",\"timestamp\":\"1739230970\",\"type\":\"image\",\"image\":{\"caption\":\"Black Prince echeveria\","
                 + "\"mime_type\":\"image/jpeg\",\"sha256\":\"3f9d94d399fa61c191bc1d4ca71375a035cd9b9f5b1128e1f0963a415c16b0cc\","
                 + "\"id\":\"24230790383178626\"}}]")).status()).isEqualTo(200);
@@ -55,35 +50,23 @@ class CoexistenceIT {
     void storesWhatTheBusinessSentFromTheAppInTheContactsConversation() {
         String contact = contact();
         String inbound = wamid();
-        assertThat(Api.signedWebhook(change("messages", "\"contacts\":[{\"profile\":{\"name\":\"Sheena Nelson\"},\"wa_id\":\""
+        assertThat(Api.signedWebhook(Api.webhookChange("messages", "\"contacts\":[{\"profile\":{\"name\":\"Sheena Nelson\"},\"wa_id\":\""
                 + contact + "\"}],\"messages\":[{\"from\":\"" + contact + "\",\"id\":\"" + inbound + "\",\"timestamp\":\"1739321000\","
                 + "\"type\":\"text\",\"text\":{\"body\":\"Do you ship to Lisbon?\"}}]")).status()).isEqualTo(200);
-        String conversation = conversationOf(inbound);
+        String conversation = Api.conversationOf(inbound);
 
         String echo = wamid();
-        assertThat(Api.signedWebhook(change("smb_message_echoes", "\"message_echoes\":[{\"from\":\"15550783881\",\"to\":\""
+        assertThat(Api.signedWebhook(Api.webhookChange("smb_message_echoes", "\"message_echoes\":[{\"from\":\"15550783881\",\"to\":\""
                 + contact + "\",\"id\":\"" + echo + "\",\"timestamp\":\"1739321024\",\"type\":\"text\","
                 + "\"text\":{\"body\":\"We do, within 3 days.\"}}]")).status()).isEqualTo(200);
 
-        assertThat(conversationOf(echo)).isEqualTo(conversation);
+        assertThat(Api.conversationOf(echo)).isEqualTo(conversation);
         JsonNode messages = Api.get("/api/v1/conversations/" + conversation + "/messages", Api.adminToken()).json().get("messages");
         assertThat(messages.get(0).get("text").asText()).isEqualTo("Do you ship to Lisbon?");
         assertThat(messages.get(1).get("text").asText()).isEqualTo("We do, within 3 days.");
         assertThat(messages.size()).isEqualTo(2);
         assertThat(messages.findValuesAsText("direction")).containsExactly("IN", "OUT");
         assertThat(messages.get(1).get("participantId").isNull()).isTrue();
-    }
-
-    private static String change(String field, String value) {
-        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{"
-                + METADATA + "," + value + "},\"field\":\"" + field + "\"}]}]}";
-    }
-
-    private static String conversationOf(String wamid) {
-        Api.Answer facts = Api.await(() -> Api.get("/api/v1/whatsapp/messages/" + URLEncoder.encode(wamid, StandardCharsets.UTF_8),
-                Api.adminToken()), a -> a.status() == 200 && !a.json().get("conversationId").isNull());
-        assertThat(facts.status()).as(wamid).isEqualTo(200);
-        return facts.json().get("conversationId").asText();
     }
 
     private static String contact() {

@@ -28,9 +28,16 @@ public class CloudApiFacts {
     public record Reaction(String from, String emoji, Instant at) {
     }
 
-    /** {@code conversationId}, {@code kind} and {@code text} are null while the message itself has not arrived. */
+    /** One edit of a message: when, and the text it gave the message. */
+    public record Edit(Instant at, String text) {
+    }
+
+    /**
+     * {@code conversationId}, {@code kind} and {@code text} are null while the message itself has not arrived;
+     * {@code text} is the latest edit's, {@code edits} the history, oldest first.
+     */
     public record Facts(String waMessageId, String conversationId, String kind, String waType, String text, String replyTo,
-            List<Status> statuses, List<Reaction> reactions, Instant revokedAt) {
+            List<Status> statuses, List<Reaction> reactions, Instant revokedAt, List<Edit> edits) {
     }
 
     /** What the message list shows beside a Cloud API message: how far it got, who reacted, whether it was deleted. */
@@ -77,12 +84,14 @@ public class CloudApiFacts {
                         + " WHERE target_wa_id = ? ORDER BY reacted_at", waMessageId).stream()
                 .map(r -> new Reaction((String) r[0], (String) r[1], instant(r[2]))).toList();
         List<Object[]> revoked = rows("SELECT revoked_at, 0 FROM message_revocation WHERE target_wa_id = ?", waMessageId);
-        if (message.isEmpty() && statuses.isEmpty() && reactions.isEmpty() && revoked.isEmpty()) {
+        List<Edit> edits = rows("SELECT edited_at, body FROM message_edit WHERE target_wa_id = ? ORDER BY edited_at, wa_message_id",
+                waMessageId).stream().map(r -> new Edit(instant(r[0]), (String) r[1])).toList();
+        if (message.isEmpty() && statuses.isEmpty() && reactions.isEmpty() && revoked.isEmpty() && edits.isEmpty()) {
             return Optional.empty();
         }
         Object[] m = message.isEmpty() ? new Object[5] : message.get(0);
         return Optional.of(new Facts(waMessageId, (String) m[0], (String) m[1], (String) m[2], (String) m[3], (String) m[4],
-                statuses, reactions, revoked.isEmpty() ? null : instant(revoked.get(0)[0])));
+                statuses, reactions, revoked.isEmpty() ? null : instant(revoked.get(0)[0]), edits));
     }
 
     /** Rows of a native query with several columns (JPA 3.1 types them as Object[]). */

@@ -105,6 +105,7 @@ public class CloudApiStore {
         switch (type) {
             case "reaction" -> react(reactor, at, message.getJsonObject("reaction"));
             case "revoke" -> revoke(at, message.getJsonObject("revoke").getString("original_message_id"));
+            case "edit" -> edit(at, message);
             default -> store(phoneNumberId, contact, direction, at, type, message);
         }
     }
@@ -148,6 +149,7 @@ public class CloudApiStore {
         indexing.indexAfterCommit(messageId);
         if (Boolean.TRUE.equals(row[1])) {
             counted(conversation, participant, at);
+            applyEdits(message.getString("id")); // edits that arrived before the message
         }
         // Sent in this transaction: delivered once the message is committed, never for one rolled back.
         queues.enrich(conversation);
@@ -192,6 +194,32 @@ public class CloudApiStore {
                         + " reacted_at = EXCLUDED.reacted_at WHERE message_reaction.reacted_at <= EXCLUDED.reacted_at")
                 .setParameter(1, target).setParameter(2, from).setParameter(3, emoji).setParameter(4, Timestamp.from(at))
                 .executeUpdate();
+    }
+
+    /** {@code "edit": {"original_message_id", "message": {"type", "<type>": {...}}}}: the new text of an earlier message. */
+    private void edit(Instant at, JsonObject message) {
+        JsonObject edit = message.getJsonObject("edit");
+        JsonObject changed = edit.getJsonObject("message");
+        String target = edit.getString("original_message_id");
+        em.createNativeQuery("INSERT INTO message_edit (wa_message_id, target_wa_id, edited_at, body, payload)"
+                        + " VALUES (?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT DO NOTHING")
+                .setParameter(1, message.getString("id")).setParameter(2, target).setParameter(3, Timestamp.from(at))
+                .setParameter(4, CloudApiContent.of(changed.getString("type", ""), changed).text())
+                .setParameter(5, message.toString()).executeUpdate();
+        applyEdits(target);
+    }
+
+    /** Shows the latest edit of {@code waMessageId}, if it has any; enrichment and the search index follow. */
+    private void applyEdits(String waMessageId) {
+        List<?> edited = em.createNativeQuery("UPDATE message m SET body = e.body, edited = TRUE, enriched_at = NULL"
+                        + " FROM (SELECT body FROM message_edit WHERE target_wa_id = ?1 ORDER BY edited_at DESC, wa_message_id DESC"
+                        + " LIMIT 1) e WHERE m.wa_message_id = ?1 RETURNING m.id, m.conversation_id")
+                .setParameter(1, waMessageId).getResultList();
+        for (Object row : edited) {
+            Object[] columns = (Object[]) row;
+            indexing.indexAfterCommit(((Number) columns[0]).longValue());
+            queues.enrich((UUID) columns[1]);
+        }
     }
 
     private void revoke(Instant at, String target) {
