@@ -6,11 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Logging in with a code sent over WhatsApp, the Graph API faked: the code is read from the send
@@ -29,21 +27,15 @@ import org.junit.jupiter.api.Test;
 class CodeLoginIT {
 
     private static final String MESSAGES = "/v25.0/106540352242922/messages";
-    private static WireMockServer graph;
+    @RegisterExtension
+    static final FakeGraphApi graph = new FakeGraphApi(true);
 
+    /** Every accepted send gets a WhatsApp id of its own, as Meta gives. */
     @BeforeAll
-    static void fakeTheGraphApi() {
-        // Templating gives every accepted send a WhatsApp id of its own, as Meta does.
-        graph = new WireMockServer(options().port(Integer.getInteger("it.graph.port")).globalTemplating(true));
-        graph.start();
+    static void metaAcceptsEverySend() {
         graph.stubFor(post(urlEqualTo(MESSAGES)).willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":"
                 + "\"{{jsonPath request.body '$.to'}}\",\"wa_id\":\"{{jsonPath request.body '$.to'}}\"}],\"messages\":"
                 + "[{\"id\":\"wamid.login-{{randomValue type='UUID'}}\"}]}")));
-    }
-
-    @AfterAll
-    static void stopFaking() {
-        graph.stop();
     }
 
     @Test

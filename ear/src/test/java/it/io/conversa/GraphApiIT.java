@@ -10,11 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.awt.image.BufferedImage;
@@ -35,11 +33,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -54,18 +51,8 @@ class GraphApiIT {
     private static final String PHONE_NUMBER_ID = "106540352242922";
     private static final String MESSAGES = "/v25.0/" + PHONE_NUMBER_ID + "/messages";
     private static final AtomicLong CONTACTS = new AtomicLong(4915100000000L + System.currentTimeMillis() % 1_000_000);
-    private static WireMockServer graph;
-
-    @BeforeAll
-    static void fakeTheGraphApi() {
-        graph = new WireMockServer(options().port(Integer.getInteger("it.graph.port")));
-        graph.start();
-    }
-
-    @AfterAll
-    static void stopFaking() {
-        graph.stop();
-    }
+    @RegisterExtension
+    static final FakeGraphApi graph = new FakeGraphApi();
 
     @Test
     @Order(1)

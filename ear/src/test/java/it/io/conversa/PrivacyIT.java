@@ -4,11 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -30,9 +28,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A person's rights over their number's data: an export holds their imported and Cloud API
@@ -41,18 +38,8 @@ import org.junit.jupiter.api.Test;
  */
 class PrivacyIT {
 
-    private static WireMockServer graph;
-
-    @BeforeAll
-    static void fakeTheGraphApi() {
-        graph = new WireMockServer(options().port(Integer.getInteger("it.graph.port")));
-        graph.start();
-    }
-
-    @AfterAll
-    static void stopFaking() {
-        graph.stop();
-    }
+    @RegisterExtension
+    static final FakeGraphApi graph = new FakeGraphApi();
 
     @Test
     void exportsThenErasesEverythingOfANumber() throws Exception {

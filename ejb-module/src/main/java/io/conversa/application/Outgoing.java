@@ -17,7 +17,9 @@ public sealed interface Outgoing {
     OutboundKind kind();
 
     /** The text stored with the conversation's copy of the message, if any. */
-    String text();
+    default String text() {
+        return null;
+    }
 
     /** The {@code POST /{phone-number-id}/messages} body for recipient {@code to}. */
     JsonObject payload(String to);
@@ -94,11 +96,6 @@ public sealed interface Outgoing {
         }
 
         @Override
-        public String text() {
-            return null;
-        }
-
-        @Override
         public JsonObject payload(String to) {
             JsonObjectBuilder template = Json.createObjectBuilder().add("name", name)
                     .add("language", Json.createObjectBuilder().add("code", language));
@@ -120,11 +117,6 @@ public sealed interface Outgoing {
         @Override
         public OutboundKind kind() {
             return OutboundKind.TEMPLATE;
-        }
-
-        @Override
-        public String text() {
-            return null;
         }
 
         @Override
@@ -158,11 +150,6 @@ public sealed interface Outgoing {
         }
 
         @Override
-        public String text() {
-            return null;
-        }
-
-        @Override
         public JsonObject payload(String to) {
             return message(to, "reaction", Json.createObjectBuilder().add("message_id", messageId).add("emoji", emoji), null);
         }
@@ -177,11 +164,6 @@ public sealed interface Outgoing {
         @Override
         public OutboundKind kind() {
             return OutboundKind.READ_RECEIPT;
-        }
-
-        @Override
-        public String text() {
-            return null;
         }
 
         @Override
