@@ -80,7 +80,13 @@ final class ArchiveMedia {
             }
         }
         ImageSize image = mimeType.startsWith("image/") ? ImageSize.of(export, entry) : null;
-        return new MediaFacts(HexFormat.of().formatHex(sha256.digest()), size, mimeType, image);
+        Long duration = null;
+        if (mimeType.startsWith("audio/") || mimeType.startsWith("video/")) {
+            try (InputStream in = export.open(entry)) {
+                duration = MediaDuration.millisOf(in, mimeType);
+            }
+        }
+        return new MediaFacts(HexFormat.of().formatHex(sha256.digest()), size, mimeType, image, duration);
     }
 
     private boolean alreadyStored(String name, String sha256) throws SQLException {
@@ -97,8 +103,8 @@ final class ArchiveMedia {
 
     private void insert(String key, String name, MediaFacts facts) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO media_object (conversation_id, message_id,"
-                + " object_key, file_name, mime_type, size_bytes, sha256, width, height) VALUES (?, (SELECT id FROM message"
-                + " WHERE conversation_id = ? AND attachment_name = ? ORDER BY sent_at, id LIMIT 1), ?, ?, ?, ?, ?, ?, ?)")) {
+                + " object_key, file_name, mime_type, size_bytes, sha256, width, height, duration_ms) VALUES (?, (SELECT id FROM message"
+                + " WHERE conversation_id = ? AND attachment_name = ? ORDER BY sent_at, id LIMIT 1), ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, conversationId);
             insert.setObject(2, conversationId);
             insert.setString(3, name);
@@ -109,6 +115,7 @@ final class ArchiveMedia {
             insert.setString(8, facts.sha256());
             insert.setObject(9, facts.image() == null ? null : facts.image().width());
             insert.setObject(10, facts.image() == null ? null : facts.image().height());
+            insert.setObject(11, facts.durationMs());
             insert.executeUpdate();
         }
     }
@@ -121,6 +128,6 @@ final class ArchiveMedia {
         }
     }
 
-    private record MediaFacts(String sha256, long size, String mimeType, ImageSize image) {
+    private record MediaFacts(String sha256, long size, String mimeType, ImageSize image, Long durationMs) {
     }
 }

@@ -93,9 +93,12 @@ public class MediaDownloads {
             verify(media);
             String mimeType = TIKA.detect(media.file());
             ImageSize image = null;
-            if (mimeType.startsWith("image/")) {
-                try (InputStream in = Files.newInputStream(media.file())) {
+            Long duration = null;
+            try (InputStream in = Files.newInputStream(media.file())) {
+                if (mimeType.startsWith("image/")) {
                     image = ImageSize.of(in);
+                } else if (mimeType.startsWith("audio/") || mimeType.startsWith("video/")) {
+                    duration = MediaDuration.millisOf(in, mimeType);
                 }
             }
             String key = "media/" + conversationId + "/" + media.sha256Hex() + "/" + waMediaId;
@@ -103,10 +106,11 @@ public class MediaDownloads {
                 storage.put(key, in, mimeType);
             }
             em.createNativeQuery("UPDATE media_object SET object_key = ?, mime_type = ?, size_bytes = ?, sha256 = ?, width = ?,"
-                            + " height = ?, download_error = NULL WHERE id = ?")
+                            + " height = ?, duration_ms = ?, download_error = NULL WHERE id = ?")
                     .setParameter(1, key).setParameter(2, mimeType).setParameter(3, media.size())
                     .setParameter(4, media.sha256Hex()).setParameter(5, image == null ? null : image.width())
-                    .setParameter(6, image == null ? null : image.height()).setParameter(7, mediaObjectId)
+                    .setParameter(6, image == null ? null : image.height()).setParameter(7, duration)
+                    .setParameter(8, mediaObjectId)
                     .executeUpdate();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,69 @@
+package io.conversa.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MediaDurationTest {
+
+    @Test
+    void readsTheMovieHeaderOfAnMp4WhoseMediaDataComesFirst() throws IOException {
+        ByteArrayOutputStream mp4 = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(mp4);
+        box(out, "ftyp", "isom\0\0\0\0".getBytes(StandardCharsets.US_ASCII));
+        box(out, "mdat", new byte[5_000]);
+        ByteArrayOutputStream mvhd = new ByteArrayOutputStream();
+        DataOutputStream header = new DataOutputStream(mvhd);
+        header.writeInt(0);          // version 0, flags
+        header.writeInt(0);          // creation time
+        header.writeInt(0);          // modification time
+        header.writeInt(600);        // timescale: units per second
+        header.writeInt(36_900);     // duration: 61.5 s
+        header.write(new byte[80]);
+        ByteArrayOutputStream moov = new ByteArrayOutputStream();
+        box(new DataOutputStream(moov), "mvhd", mvhd.toByteArray());
+        box(out, "moov", moov.toByteArray());
+
+        assertThat(MediaDuration.millisOf(new ByteArrayInputStream(mp4.toByteArray()), "video/mp4")).isEqualTo(61_500);
+    }
+
+    @Test
+    void readsTheLastGranuleOfAnOggOpusVoiceNote() {
+        ByteArrayOutputStream ogg = new ByteArrayOutputStream();
+        ogg.writeBytes(page(0));
+        ogg.writeBytes("OpusHead".getBytes(StandardCharsets.US_ASCII));
+        ogg.writeBytes(new byte[] {1, 1, 0x38, 0x01}); // version, channels, pre-skip 312
+        ogg.writeBytes(new byte[100_000]);              // audio pages
+        ogg.writeBytes(page(48_000L * 7 + 24_000 + 312));
+        ogg.writeBytes(new byte[40]);
+
+        assertThat(MediaDuration.millisOf(new ByteArrayInputStream(ogg.toByteArray()), "audio/ogg")).isEqualTo(7_500);
+    }
+
+    @Test
+    void saysNothingForOtherFormatsAndBrokenFiles() {
+        assertThat(MediaDuration.millisOf(new ByteArrayInputStream(new byte[10]), "audio/mpeg")).isNull();
+        assertThat(MediaDuration.millisOf(new ByteArrayInputStream("not a movie".getBytes(StandardCharsets.US_ASCII)), "video/mp4"))
+                .isNull();
+        assertThat(MediaDuration.millisOf(new ByteArrayInputStream(new byte[200]), "audio/ogg")).isNull();
+    }
+
+    private static void box(DataOutputStream out, String type, byte[] content) throws IOException {
+        out.writeInt(8 + content.length);
+        out.writeBytes(type);
+        out.write(content);
+    }
+
+    /** The first 14 bytes of an Ogg page header: capture pattern, version, type, granule position. */
+    private static byte[] page(long granule) {
+        return ByteBuffer.allocate(14).order(ByteOrder.LITTLE_ENDIAN).put("OggS".getBytes(StandardCharsets.US_ASCII))
+                .put((byte) 0).put((byte) 0).putLong(granule).array();
+    }
+}
