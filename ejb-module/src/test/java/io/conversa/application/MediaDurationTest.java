@@ -2,10 +2,13 @@ package io.conversa.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conversa.interfaces.export.Exports;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.ZipFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +35,15 @@ class MediaDurationTest {
         box(out, "moov", moov.toByteArray());
 
         assertThat(MediaDuration.millisOf(new ByteArrayInputStream(mp4.toByteArray()), "video/mp4")).isEqualTo(61_500);
+    }
+
+    @Test
+    void readsTheLengthOfTheVideoInTheIosFixtureExport() throws IOException {
+        try (ZipFile zip = new ZipFile(Exports.fixture("ios_en_dmy-dots_brackets-seconds_poll_media_pustur-website-example.zip").toFile());
+                InputStream video = zip.getInputStream(zip.getEntry("00000002-VIDEO-2019-06-20-16-01-42.mp4"))) {
+            // mvhd of that file: timescale 1000, duration 4300 (read with a hex viewer)
+            assertThat(MediaDuration.millisOf(video, "video/mp4")).isEqualTo(4_300);
+        }
     }
 
     @Test

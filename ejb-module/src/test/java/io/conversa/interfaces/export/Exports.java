@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Test helper: runs both passes of the parser over fixture files or hand-made text. */
-final class Exports {
+public final class Exports {
 
     static final ZoneId UTC = ZoneOffset.UTC;
 
@@ -65,7 +65,7 @@ final class Exports {
         throw new IllegalStateException("shared/fixtures/exports not found above " + Path.of("").toAbsolutePath());
     }
 
-    static Path fixture(String name) {
+    public static Path fixture(String name) {
         return fixtures().resolve(name);
     }
 
