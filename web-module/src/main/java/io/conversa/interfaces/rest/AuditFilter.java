@@ -15,6 +15,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,8 @@ import java.util.stream.Collectors;
  */
 @Provider
 public class AuditFilter implements ContainerResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(AuditFilter.class.getName());
 
     @Inject
     AuditTrail trail;
@@ -40,8 +44,14 @@ public class AuditFilter implements ContainerResponseFilter {
         String roles = principal == null ? null
                 : Caller.of(principal.getName(), call.getSecurityContext()::isUserInRole).roles().stream().sorted()
                         .collect(Collectors.joining(","));
-        trail.record(principal == null ? null : principal.getName(), roles, call.getMethod() + " " + endpoint(call),
-                target(call.getUriInfo().getPathParameters()), Integer.toString(answer.getStatus()), request.getRemoteAddr());
+        String action = call.getMethod() + " " + endpoint(call);
+        try {
+            trail.record(principal == null ? null : principal.getName(), roles, action,
+                    target(call.getUriInfo().getPathParameters()), Integer.toString(answer.getStatus()), request.getRemoteAddr());
+        } catch (RuntimeException e) {
+            // The answer is decided already; a lost audit line must at least be loud.
+            LOG.log(Level.SEVERE, "Could not write the audit line of " + action, e);
+        }
     }
 
     /** {@code /api/v1/conversations/{id}/messages}: the template, not the ids, so that actions group. */
