@@ -15,6 +15,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,8 @@ import java.util.stream.Collectors;
  */
 @Provider
 public class AuditFilter implements ContainerResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(AuditFilter.class.getName());
 
     @Inject
     AuditTrail trail;
@@ -40,8 +43,11 @@ public class AuditFilter implements ContainerResponseFilter {
         String roles = principal == null ? null
                 : Caller.of(principal.getName(), call.getSecurityContext()::isUserInRole).roles().stream().sorted()
                         .collect(Collectors.joining(","));
-        trail.record(principal == null ? null : principal.getName(), roles, call.getMethod() + " " + endpoint(call),
+        String action = call.getMethod() + " " + endpoint(call);
+        trail.record(principal == null ? null : principal.getName(), roles, action,
                 target(call.getUriInfo().getPathParameters()), Integer.toString(answer.getStatus()), request.getRemoteAddr());
+        // The access log names the call by its request id and template only: no ids, numbers or bodies.
+        LOG.info(() -> "request " + request.getAttribute(RequestIds.ATTRIBUTE) + " " + action + " " + answer.getStatus());
     }
 
     /** {@code /api/v1/conversations/{id}/messages}: the template, not the ids, so that actions group. */

@@ -2,6 +2,7 @@ package io.conversa.interfaces.security;
 
 import io.conversa.application.ApiTokens;
 import io.conversa.infrastructure.security.PasswordHashing;
+import io.conversa.interfaces.rest.RequestIds;
 import io.conversa.infrastructure.security.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,6 +60,9 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
+            String requestId = RequestIds.idFor(request.getHeader(RequestIds.HEADER));
+            request.setAttribute(RequestIds.ATTRIBUTE, requestId);
+            response.setHeader(RequestIds.HEADER, requestId); // before any 401, which never reaches JAX-RS
             return bearer(request, response, context);
         }
         if (path.equals(LOGIN_ACTION) && "POST".equals(request.getMethod())) {
