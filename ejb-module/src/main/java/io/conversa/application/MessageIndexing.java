@@ -88,6 +88,12 @@ public class MessageIndexing {
         }
     }
 
+    /** Removes deleted messages from the index when the current transaction commits (they were deleted by SQL). */
+    public void forget(List<Long> ids) {
+        SearchSession search = Search.session(em);
+        ids.forEach(id -> search.indexingPlan().purge(Message.class, id, null));
+    }
+
     /** Empties the index, before a full rebuild. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void purge() {

@@ -20,6 +20,16 @@ public class BatchJobs {
         return operator().start(jobName, new Properties());
     }
 
+    /** Starts the retention job for messages older than {@code days} days (at least 1). */
+    public long startRetention(int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException("Retention needs at least 1 day");
+        }
+        Properties parameters = new Properties();
+        parameters.setProperty("days", Integer.toString(days));
+        return operator().start("retention", parameters);
+    }
+
     public JobExecution execution(long executionId) {
         return operator().getJobExecution(executionId);
     }

@@ -32,14 +32,35 @@ public class TokenIssuer {
 
     /** A token valid for {@code lifetime} instead of the configured default. */
     public IssuedToken issue(String principal, Collection<String> groups, Duration lifetime) {
+        return sign(claims(principal, groups, lifetime, null, null), lifetime);
+    }
+
+    /**
+     * A long-lived integrator token: its {@code jti} names the stored row that the authentication
+     * mechanism checks on every request, and {@code scope} (space-separated) limits what it may do.
+     */
+    public IssuedToken issueApiToken(String principal, Collection<String> groups, Duration lifetime, String id, String scope) {
+        return sign(claims(principal, groups, lifetime, id, scope), lifetime);
+    }
+
+    private JwtClaims claims(String principal, Collection<String> groups, Duration lifetime, String id, String scope) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(principal);
         claims.setClaim("upn", principal);
         claims.setStringListClaim("groups", List.copyOf(groups));
         claims.setIssuedAtToNow();
-        claims.setGeneratedJwtId();
+        if (id == null) {
+            claims.setGeneratedJwtId();
+        } else {
+            claims.setJwtId(id);
+            claims.setClaim("scope", scope);
+        }
         claims.setExpirationTimeMinutesInTheFuture(lifetime.toSeconds() / 60f);
+        return claims;
+    }
+
+    private IssuedToken sign(JwtClaims claims, Duration lifetime) {
 
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -29,8 +30,12 @@ public class TokenVerifier {
     @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "conversa")
     String issuer;
 
-    /** Who a valid token names and the groups it grants; empty when the token is not valid. */
-    public record Bearer(String name, List<String> groups) {
+    /**
+     * Who a valid token names and the groups it grants; empty when the token is not valid. An
+     * integrator's API token also has its id and scopes ({@code apiTokenId} null for other tokens),
+     * and is only good while its stored row says so (checked by the caller).
+     */
+    public record Bearer(String name, List<String> groups, String apiTokenId, Set<String> scopes) {
     }
 
     public Optional<Bearer> verify(String token) {
@@ -45,7 +50,9 @@ public class TokenVerifier {
             JwtClaims claims = consumer.processToClaims(token);
             String name = claims.getClaimValueAsString("upn");
             List<String> groups = claims.getStringListClaimValue("groups");
-            return Optional.of(new Bearer(name != null ? name : claims.getSubject(), groups == null ? List.of() : groups));
+            String scope = claims.getClaimValueAsString("scope");
+            return Optional.of(new Bearer(name != null ? name : claims.getSubject(), groups == null ? List.of() : groups,
+                    scope == null ? null : claims.getJwtId(), scope == null ? null : Set.of(scope.split(" "))));
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.conversa.interfaces.rest;
 
+import io.conversa.application.ApiScope;
 import io.conversa.application.AnalyticsPeriod;
 import io.conversa.application.AnalyticsReports;
 import io.conversa.application.Caller;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("analytics")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
+@RequiresScope(ApiScope.CONVERSATIONS_READ)
 @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.INTEGRATOR, Role.USER})
 public class AnalyticsResource {
 

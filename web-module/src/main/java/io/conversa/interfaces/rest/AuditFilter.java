@@ -52,6 +52,8 @@ public class AuditFilter implements ContainerResponseFilter {
             // The answer is decided already; a lost audit line must at least be loud.
             LOG.log(Level.SEVERE, "Could not write the audit line of " + action, e);
         }
+        // The access log names the call by its request id and template only: no ids, numbers or bodies.
+        LOG.info(() -> "request " + request.getAttribute(RequestIds.ATTRIBUTE) + " " + action + " " + answer.getStatus());
     }
 
     /** {@code /api/v1/conversations/{id}/messages}: the template, not the ids, so that actions group. */

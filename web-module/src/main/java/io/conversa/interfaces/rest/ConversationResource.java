@@ -1,5 +1,6 @@
 package io.conversa.interfaces.rest;
 
+import io.conversa.application.ApiScope;
 import io.conversa.application.CloudApiFacts;
 import io.conversa.application.ConversationInsights;
 import io.conversa.application.AnalyticsPeriod;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
+@RequiresScope(ApiScope.CONVERSATIONS_READ)
 @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.INTEGRATOR, Role.USER})
 public class ConversationResource {
 
@@ -79,6 +81,7 @@ public class ConversationResource {
      */
     @POST
     @Path("import")
+    @RequiresScope(ApiScope.CONVERSATIONS_IMPORT)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response importExport(List<EntityPart> parts) throws IOException {
         ImportForm form = ImportForm.of(parts);
@@ -140,6 +143,7 @@ public class ConversationResource {
      */
     @POST
     @Path("{id}/messages")
+    @RequiresScope(ApiScope.MESSAGES_SEND)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN, Role.INTEGRATOR})
     public Response send(@PathParam("id") UUID id, SendForm form) {

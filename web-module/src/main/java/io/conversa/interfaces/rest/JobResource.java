@@ -1,5 +1,6 @@
 package io.conversa.interfaces.rest;
 
+import io.conversa.application.ApiScope;
 import io.conversa.application.JobQueries;
 import io.conversa.domain.model.account.Role;
 import io.conversa.domain.model.job.Job;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
+@RequiresScope(ApiScope.CONVERSATIONS_IMPORT)
 @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.INTEGRATOR, Role.USER})
 public class JobResource {
 

@@ -1,5 +1,6 @@
 package io.conversa.interfaces.rest;
 
+import io.conversa.application.ApiScope;
 import io.conversa.application.NotFoundException;
 import io.conversa.application.Outbound;
 import io.conversa.domain.model.account.Role;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("outbound")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
+@RequiresScope(ApiScope.MESSAGES_SEND)
 @RolesAllowed({Role.ADMIN, Role.INTEGRATOR})
 public class OutboundResource {
 

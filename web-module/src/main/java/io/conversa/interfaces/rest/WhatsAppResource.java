@@ -1,5 +1,6 @@
 package io.conversa.interfaces.rest;
 
+import io.conversa.application.ApiScope;
 import io.conversa.application.CloudApiFacts;
 import io.conversa.application.NotFoundException;
 import io.conversa.domain.model.account.Role;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("whatsapp/messages")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
+@RequiresScope(ApiScope.CONVERSATIONS_READ)
 @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.INTEGRATOR})
 public class WhatsAppResource {
 

@@ -1,6 +1,8 @@
 package io.conversa.interfaces.security;
 
+import io.conversa.application.ApiTokens;
 import io.conversa.infrastructure.security.PasswordHashing;
+import io.conversa.interfaces.rest.RequestIds;
 import io.conversa.infrastructure.security.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,8 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Authenticates every request of the web module: bearer JWTs on /api/ (stateless, 401 problem when
@@ -39,6 +43,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     static final String LOGIN_ACTION = "/login";
     private static final String LOGIN_PAGE = "/login.html";
     private static final String BEARER = "Bearer ";
+    /** Request attribute: the scopes of an integrator's API token; absent for every other caller. */
+    public static final String API_SCOPES = "io.conversa.apiScopes";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -46,11 +52,17 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     @Inject
     TokenVerifier tokens;
 
+    @Inject
+    ApiTokens apiTokens;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
+            String requestId = RequestIds.idFor(request.getHeader(RequestIds.HEADER));
+            request.setAttribute(RequestIds.ATTRIBUTE, requestId);
+            response.setHeader(RequestIds.HEADER, requestId); // before any 401, which never reaches JAX-RS
             return bearer(request, response, context);
         }
         if (path.equals(LOGIN_ACTION) && "POST".equals(request.getMethod())) {
@@ -73,9 +85,18 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
                     ? unauthorized(response, context, "Log in first: send a bearer token from POST /api/v1/auth/token.")
                     : context.doNothing();
         }
-        return tokens.verify(header.substring(BEARER.length()).trim())
-                .map(bearer -> context.notifyContainerAboutLogin(bearer::name, new HashSet<>(bearer.groups())))
-                .orElseGet(() -> unauthorized(response, context, "The bearer token is invalid or expired."));
+        Optional<TokenVerifier.Bearer> verified = tokens.verify(header.substring(BEARER.length()).trim());
+        if (verified.isEmpty()) {
+            return unauthorized(response, context, "The bearer token is invalid or expired.");
+        }
+        TokenVerifier.Bearer bearer = verified.get();
+        if (bearer.apiTokenId() != null) {
+            if (!apiTokens.isLive(UUID.fromString(bearer.apiTokenId()))) {
+                return unauthorized(response, context, "The API token was revoked or its account disabled.");
+            }
+            request.setAttribute(API_SCOPES, bearer.scopes()); // read by ScopeFilter
+        }
+        return context.notifyContainerAboutLogin(bearer::name, new HashSet<>(bearer.groups()));
     }
 
     private AuthenticationStatus form(HttpServletRequest request, HttpMessageContext context) {
