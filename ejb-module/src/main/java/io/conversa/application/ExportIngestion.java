@@ -103,11 +103,11 @@ public class ExportIngestion {
             writer.finish();
             ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId());
             int stored = media.store(export);
-            int missing = media.missing();
-            // Ends the read above: Liberty rolls back a local transaction left open at the end of the
+            ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored,
+                    media.missing());
+            // Ends the reads above: Liberty rolls back a local transaction left open at the end of the
             // method and reports it as a failure of the whole delivery, which the queue then redelivers.
             connection.commit();
-            ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored, missing);
             LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms)", task.jobId(),
                     counts, (System.nanoTime() - started) / 1_000_000, (written - started) / 1_000_000,
                     (System.nanoTime() - written) / 1_000_000));

@@ -46,7 +46,7 @@ public class MessageRetention {
             return new Swept(0, List.of(), List.of());
         }
         String array = "{" + String.join(",", ids.stream().map(n -> Long.toString(n.longValue())).toList()) + "}";
-        List<String> keys = em.createNativeQuery("SELECT object_key FROM media_object WHERE message_id = ANY(CAST(?1 AS bigint[]))")
+        List<String> keys = em.createNativeQuery("SELECT object_key FROM media_object WHERE object_key IS NOT NULL AND message_id = ANY(CAST(?1 AS bigint[]))")
                 .setParameter(1, array).getResultList();
         List<UUID> conversations = em.createNativeQuery("SELECT DISTINCT conversation_id FROM message"
                 + " WHERE id = ANY(CAST(?1 AS bigint[]))", UUID.class).setParameter(1, array).getResultList();
@@ -76,7 +76,7 @@ public class MessageRetention {
         List<String> keys = List.of();
         if (!empty.isEmpty()) {
             String emptied = "{" + String.join(",", empty.stream().map(UUID::toString).toList()) + "}";
-            keys = em.createNativeQuery("SELECT object_key FROM media_object WHERE conversation_id = ANY(CAST(?1 AS uuid[]))")
+            keys = em.createNativeQuery("SELECT object_key FROM media_object WHERE object_key IS NOT NULL AND conversation_id = ANY(CAST(?1 AS uuid[]))")
                     .setParameter(1, emptied).getResultList();
             execute("DELETE FROM conversation WHERE id = ANY(CAST(?1 AS uuid[]))", emptied);
         }
