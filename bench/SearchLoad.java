@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * answer arrives, over a mixed query set, for SECONDS after a warm-up. With "bypass", every request
  * gets a distinct far-future "to" bound, so no answer comes from the Redis cache (the index does the
  * work every time); with "cached", the fixed queries are answered from Redis after their first time.
- * Usage: java bench/SearchLoad.java BASE_URL TOKEN CLIENTS SECONDS bypass|cached
+ * With a sixth argument "counts", every request also asks for the exact total and the counts per
+ * conversation and participant (which visit every match).
+ * Usage: java bench/SearchLoad.java BASE_URL TOKEN CLIENTS SECONDS bypass|cached [counts]
  */
 public class SearchLoad {
 
@@ -40,6 +42,7 @@ public class SearchLoad {
         int clients = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         boolean bypass = args[4].equals("bypass");
+        boolean counts = args.length > 5 && args[5].equals("counts");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
         List<Long> all = new CopyOnWriteArrayList<>();
@@ -56,7 +59,8 @@ public class SearchLoad {
                 Map<String, List<Long>> mineByClass = new TreeMap<>();
                 while (System.nanoTime() < end) {
                     String[] q = QUERIES[i++ % QUERIES.length];
-                    String body = bypass ? q[1].replaceFirst("\\{", "{\"to\":\"2100-01-01T00:00:00." + String.format("%09d", serial.incrementAndGet() % 1_000_000_000) + "Z\",") : q[1];
+                    String asked = counts ? q[1].replaceFirst("\\{", "{\"counts\":true,") : q[1];
+                    String body = bypass ? asked.replaceFirst("\\{", "{\"to\":\"2100-01-01T00:00:00." + String.format("%09d", serial.incrementAndGet() % 1_000_000_000) + "Z\",") : asked;
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/search"))
                             .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -83,8 +87,8 @@ public class SearchLoad {
         for (Thread t : threads) {
             t.join();
         }
-        System.out.printf("%d clients, %d s, cache %s: %d requests, %.0f/s, %d errors%n", clients, seconds,
-                bypass ? "bypassed" : "used", all.size(), all.size() / (double) seconds, errors.get());
+        System.out.printf("%d clients, %d s, cache %s%s: %d requests, %.0f/s, %d errors%n", clients, seconds,
+                bypass ? "bypassed" : "used", counts ? ", with counts" : "", all.size(), all.size() / (double) seconds, errors.get());
         System.out.println(line("all", new ArrayList<>(all)));
         new TreeMap<>(latencies).forEach((k, v) -> System.out.println(line(k, new ArrayList<>(v))));
     }

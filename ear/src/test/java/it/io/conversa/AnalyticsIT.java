@@ -35,6 +35,11 @@ class AnalyticsIT {
         Api.Answer accepted = importFixture(owner, POKEMON, "Europe/London");
         assertThat(awaitJob(owner, accepted.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
         conversation = accepted.json().get("conversationId").asText();
+        // NLP's keywords and topics land after the import; the analytics answer shows its topics.
+        for (int i = 0; i < 120 && !Api.get("/api/v1/conversations/" + conversation + "/nlp", owner).json()
+                .hasNonNull("termsComputedAt"); i++) {
+            Api.pause();
+        }
         assertThat(runJob()).isEqualTo("COMPLETED");
         analytics = Api.get("/api/v1/conversations/" + conversation + "/analytics", owner).json();
     }
@@ -97,6 +102,24 @@ class AnalyticsIT {
         assertThat(runJob()).isEqualTo("COMPLETED");
         assertThat(Api.get("/api/v1/conversations/" + conversation + "/analytics", owner).json().get("computedAt").asText())
                 .isEqualTo(computed);
+    }
+
+    @Test
+    void showsTheTopicsNlpFoundLabelledByTheirTopTerms() {
+        // Same topics as the conversation's NLP view, each labelled by its first five terms. (The
+        // 20-message fixture may be too short for NLP to model topics; then both are empty.)
+        JsonNode nlp = Api.get("/api/v1/conversations/" + conversation + "/nlp", owner).json();
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        nlp.at("/topics/all").forEach(t -> {
+            java.util.List<String> terms = new java.util.ArrayList<>();
+            t.get("terms").forEach(term -> terms.add(term.asText()));
+            expected.add(String.join(", ", terms.subList(0, Math.min(5, terms.size()))));
+        });
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        analytics.at("/topics/all/labels").forEach(l -> shown.add(l.asText()));
+        assertThat(analytics.at("/topics/all/series/0/name").asText()).isEqualTo("share of words");
+        assertThat(analytics.at("/topics/months").isArray()).isTrue();
+        assertThat(shown).isEqualTo(expected);
     }
 
     @Test

@@ -44,14 +44,26 @@ class SearchIT {
 
     @Test
     void findsEveryMessageWithTheWordAndHighlightsIt() {
-        JsonNode answer = search(owner, Map.of("query", "guys")).json;
+        JsonNode answer = search(owner, Map.of("query", "guys", "counts", true)).json;
         // "Hey guys!" (Ash), "Hey guys! Long time..." (Misty), "Guys, I am still in the first gym..." (Brock)
         assertThat(answer.get("total").asInt()).isEqualTo(3);
+        assertThat(answer.get("totalExact").asBoolean()).isTrue();
         assertThat(answer.get("hits").findValuesAsText("author")).containsExactlyInAnyOrder("Ash Ketchum", "Misty", "Brock");
         assertThat(answer.get("hits").findValuesAsText("snippet")).allMatch(s -> s.toLowerCase().contains("<mark>guys</mark>"));
         assertThat(counts(answer.get("participants"))).containsEntry("Ash Ketchum", 1L).containsEntry("Misty", 1L)
                 .containsEntry("Brock", 1L);
         assertThat(counts(answer.get("conversations"))).containsExactly(Map.entry("android_en_dmy-dots_24h_whatstk-pokemon", 3L));
+    }
+
+    @Test
+    void countsAreOnlyComputedWhenAskedForButTheSmallTotalIsExact() {
+        // counts visit every match; a plain page skips them (null: not computed, unlike an empty list)
+        JsonNode answer = search(owner, Map.of("query", "guys")).json;
+        assertThat(answer.get("total").asInt()).isEqualTo(3);
+        assertThat(answer.get("totalExact").asBoolean()).isTrue();
+        assertThat(answer.get("conversations").isNull()).isTrue();
+        assertThat(answer.get("participants").isNull()).isTrue();
+        assertThat(answer.get("hits")).hasSize(3);
     }
 
     @Test

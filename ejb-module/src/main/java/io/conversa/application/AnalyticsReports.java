@@ -28,8 +28,8 @@ import javax.sql.DataSource;
 /**
  * Reads what the analytics job stored and shapes it for charts: every series is {@code labels}
  * plus {@code series: [{name, data}]} (or a matrix with its row and column labels), so a chart
- * library draws it as it comes. Activity, heatmap, sentiment and sessions follow the period asked;
- * reply times, keywords and NLP labels cover the whole history.
+ * library draws it as it comes. Activity, heatmap, sentiment, sessions and topics per month follow the
+ * period asked; reply times, keywords, NLP labels and the whole history's topics cover the whole history.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -74,7 +74,7 @@ public class AnalyticsReports {
                     + " ORDER BY count DESC", new Object[] {id}, "messages"));
             out.add("languages", rows(c, "SELECT label, count FROM analytics_label WHERE conversation_id = ? AND kind = 'language'"
                     + " ORDER BY count DESC", new Object[] {id}, "messages"));
-            // Topics are not computed yet: NLP stores no topic per message (see the NLP issue).
+            out.add("topics", topics(c, id, period));
             return out.build();
         }
     }
@@ -232,6 +232,42 @@ public class AnalyticsReports {
         b.add("initiators", Json.createObjectBuilder().add("labels", labels)
                 .add("series", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "sessions started").add("data", data))));
         return b.add("gap", AnalyticsRefresh.SESSION_GAP).build();
+    }
+
+    /**
+     * NLP's topic distribution ({@code conversation_topic}): the whole history's topics, each labelled by
+     * its top terms with its share of the content words, and the same per month (months of enough days
+     * only, each month modelled on its own, so topic 1 of one month is not topic 1 of the next) inside the period.
+     * Empty until NLP has modelled the conversation.
+     */
+    private static JsonObject topics(Connection c, UUID id, AnalyticsPeriod p) throws SQLException {
+        Map<String, JsonArrayBuilder[]> byPeriod = new TreeMap<>();
+        String from = p.from() == null ? "0000-00" : p.start().toString().substring(0, 7);
+        String to = p.to() == null ? "9999-99" : p.end().minusNanos(1).toString().substring(0, 7);
+        try (PreparedStatement q = prepare(c, "SELECT period, topic, weight, array_to_string(terms[1:5], ', ') FROM conversation_topic"
+                + " WHERE conversation_id = ? AND (period = 'all' OR period BETWEEN ? AND ?) ORDER BY period, topic",
+                new Object[] {id, from, to}); ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                JsonArrayBuilder[] chart = byPeriod.computeIfAbsent(r.getString(1),
+                        k -> new JsonArrayBuilder[] {Json.createArrayBuilder(), Json.createArrayBuilder()});
+                chart[0].add(r.getString(4));
+                chart[1].add(Math.round(r.getDouble(3) * 1000) / 1000.0);
+            }
+        }
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonArrayBuilder[] all = byPeriod.remove("all");
+        out.add("all", topicChart(all));
+        JsonArrayBuilder months = Json.createArrayBuilder();
+        byPeriod.forEach((month, chart) -> months.add(Json.createObjectBuilder(topicChart(chart)).add("month", month)));
+        return out.add("months", months).build();
+    }
+
+    private static JsonObject topicChart(JsonArrayBuilder[] chart) {
+        JsonArrayBuilder labels = chart == null ? Json.createArrayBuilder() : chart[0];
+        JsonArrayBuilder data = chart == null ? Json.createArrayBuilder() : chart[1];
+        return Json.createObjectBuilder().add("labels", labels)
+                .add("series", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "share of words").add("data", data)))
+                .build();
     }
 
     /** Rows: who answered; columns: whom. Cells null where one never answered the other. */

@@ -26,16 +26,19 @@ import java.util.stream.Stream;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.highlighter.dsl.SearchHighlighterFactory;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
 import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 
 /**
  * Full-text search over the messages a caller may read: ranked by BM25 (or newest first), with
- * highlighted snippets, counts per conversation and participant, and paging. Staff readers search
+ * highlighted snippets, counts per conversation and participant (when asked), and paging. Staff readers search
  * every conversation; a user only the ones they imported (the rules of {@link ConversationQueries}).
  */
 @Stateless
@@ -45,6 +48,7 @@ public class MessageSearch {
     private static final int MAX_COUNTS = 100;
     private static final AggregationKey<Map<UUID, Long>> BY_CONVERSATION = AggregationKey.of("conversations");
     private static final AggregationKey<Map<String, Long>> BY_PARTICIPANT = AggregationKey.of("participants");
+    /** The folded text and the seven stemmed language fields: a query matches in any of them. */
     private static final String[] TEXT_FIELDS = Stream.concat(Stream.of(IndexLanguage.ALL_TEXT),
             Arrays.stream(IndexLanguage.values()).map(IndexLanguage::field)).toArray(String[]::new);
 
@@ -59,39 +63,92 @@ public class MessageSearch {
         SearchQuery query = SearchQuery.parse(request.query());
         List<UUID> scope = scope(caller, request.conversations());
         if (scope != null && scope.isEmpty()) {
-            return new SearchResults(query.original(), 0, List.of(), null, List.of(), List.of());
+            return new SearchResults(query.original(), 0, true, List.of(), null,
+                    request.wantsCounts() ? List.of() : null, request.wantsCounts() ? List.of() : null);
         }
         int size = request.pageSize();
+        boolean counts = request.wantsCounts();
         PageCursor cursor = PageCursor.decode(request.after(), request.byTime());
         SearchSession session = Search.session(em);
-        SearchResult<List<?>> result = session.search(Message.class)
-                .select(f -> f.composite().from(Stream.concat(
-                        Stream.of(f.id(Long.class), f.field("conversation", UUID.class), f.field("participant", Long.class),
-                                f.field("sentAt", Instant.class), f.field("kind", MessageKind.class), f.score()),
-                        Arrays.stream(TEXT_FIELDS).map(f::highlight)).toArray(ProjectionFinalStep[]::new))
-                        .asList())
+        // Every hit and count comes from the index (stored and doc-value fields): no entity is loaded per hit.
+        SearchQueryOptionsStep<?, List<?>, ?, ?, ?> step = session.search(Message.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.field("conversation", UUID.class),
+                        f.field("participant", Long.class), f.field("sentAt", Instant.class), f.field("kind", MessageKind.class),
+                        f.score(), f.highlight(IndexLanguage.ALL_TEXT)).asList())
                 .where(f -> predicate(f, query, request, scope, cursor))
                 .sort(f -> request.byTime() ? f.field("sentAt").desc().then().field("id").desc()
                         : f.score().then().field("id").desc())
-                .highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-                        .numberOfFragments(1).fragmentSize(SNIPPET_CHARS).noMatchSize(SNIPPET_CHARS))
-                .aggregation(BY_CONVERSATION, f -> f.terms().field("conversation", UUID.class).maxTermCount(MAX_COUNTS))
-                .aggregation(BY_PARTICIPANT, f -> f.terms().field(MessageTextBinder.PARTICIPANT_KEY, String.class).maxTermCount(MAX_COUNTS))
-                .fetch(cursor.offset(), size + 1);
+                .highlighter(MessageSearch::highlighter);
+        if (counts) {
+            step = step.aggregation(BY_CONVERSATION, f -> f.terms().field("conversation", UUID.class).maxTermCount(MAX_COUNTS))
+                    .aggregation(BY_PARTICIPANT, f -> f.terms().field(MessageTextBinder.PARTICIPANT_KEY, String.class)
+                            .maxTermCount(MAX_COUNTS));
+        } else {
+            // Past this many matches the total is a lower bound, and Lucene may skip blocks of documents
+            // that cannot enter the top page (block-max WAND) instead of scoring every match.
+            step = step.totalHitCountThreshold(SearchResults.EXACT_UP_TO);
+        }
+        SearchResult<List<?>> result = step.fetch(cursor.offset(), size + 1);
         List<List<?>> rows = result.hits();
         boolean more = rows.size() > size;
         List<List<?>> page = more ? rows.subList(0, size) : rows;
-        Map<UUID, Long> byConversation = result.aggregation(BY_CONVERSATION);
+        Map<Long, String> snippets = snippets(session, query, request, scope, cursor, page);
+        Map<UUID, Long> byConversation = counts ? result.aggregation(BY_CONVERSATION) : Map.of();
         Map<Long, Long> byParticipant = new java.util.LinkedHashMap<>();
-        result.aggregation(BY_PARTICIPANT).forEach((k, v) -> byParticipant.put(Long.valueOf(k), v));
+        if (counts) {
+            result.aggregation(BY_PARTICIPANT).forEach((k, v) -> byParticipant.put(Long.valueOf(k), v));
+        }
         Names names = names(page, byConversation.keySet(), byParticipant.keySet());
-        List<Hit> hits = page.stream().map(row -> hit(row, names)).toList();
+        List<Hit> hits = page.stream().map(row -> hit(row, snippets.get((Long) row.get(0)), names)).toList();
         String next = more ? cursor.next(hits.get(hits.size() - 1), size) : null;
-        return new SearchResults(query.original(), result.total().hitCount(), hits, next,
-                byConversation.entrySet().stream().map(e -> new Count(e.getKey().toString(),
+        boolean exact = result.total().isHitCountExact();
+        return new SearchResults(query.original(), exact ? result.total().hitCount() : result.total().hitCountLowerBound(),
+                exact, hits, next,
+                !counts ? null : byConversation.entrySet().stream().map(e -> new Count(e.getKey().toString(),
                         names.titles.get(e.getKey()), e.getValue())).toList(),
-                byParticipant.entrySet().stream().map(e -> new Count(e.getKey().toString(),
+                !counts ? null : byParticipant.entrySet().stream().map(e -> new Count(e.getKey().toString(),
                         names.authors.get(e.getKey()), e.getValue())).toList());
+    }
+
+    private static HighlighterFinalStep highlighter(SearchHighlighterFactory h) {
+        return h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                .numberOfFragments(1).fragmentSize(SNIPPET_CHARS).noMatchSize(SNIPPET_CHARS);
+    }
+
+    /**
+     * Each hit's snippet: highlighted in the folded {@code text} field, where every message's text is and
+     * most matches are. Only hits matched through a stemmed language field alone ("ran" for "running") are
+     * highlighted again, in a second query restricted to them, over the language fields; highlighting all
+     * eight fields of every hit cost most of a page's time.
+     */
+    private static Map<Long, String> snippets(SearchSession session, SearchQuery query, SearchRequest request, List<UUID> scope,
+            PageCursor cursor, List<List<?>> page) {
+        Map<Long, String> snippets = new HashMap<>();
+        List<Long> unmarked = new ArrayList<>();
+        for (List<?> row : page) {
+            long id = (Long) row.get(0);
+            String snippet = snippet(List.of(row.get(6)));
+            snippets.put(id, snippet);
+            if (snippet != null && !snippet.contains("<mark>")) {
+                unmarked.add(id);
+            }
+        }
+        if (!unmarked.isEmpty()) {
+            String[] languageFields = Arrays.stream(IndexLanguage.values()).map(IndexLanguage::field).toArray(String[]::new);
+            session.search(Message.class)
+                    .select(f -> f.composite().from(Stream.concat(Stream.of(f.id(Long.class)),
+                            Arrays.stream(languageFields).map(f::highlight)).toArray(ProjectionFinalStep[]::new)).asList())
+                    .where(f -> predicate(f, query, request, scope, cursor).filter(f.terms().field("id").matchingAny(unmarked)))
+                    .highlighter(MessageSearch::highlighter)
+                    .fetchHits(unmarked.size())
+                    .forEach(row -> {
+                        String marked = snippet(row.subList(1, row.size()));
+                        if (marked != null && marked.contains("<mark>")) {
+                            snippets.put((Long) row.get(0), marked);
+                        }
+                    });
+        }
+        return snippets;
     }
 
     /** The conversations to search: null for all; the intersection of what was asked and what may be read. */
@@ -147,14 +204,13 @@ public class MessageSearch {
         return kinds;
     }
 
-    private static Hit hit(List<?> row, Names names) {
+    private static Hit hit(List<?> row, String snippet, Names names) {
         long id = (Long) row.get(0);
         UUID conversation = (UUID) row.get(1);
         Long participant = (Long) row.get(2);
         Instant sentAt = (Instant) row.get(3);
         MessageKind kind = (MessageKind) row.get(4);
         Float score = (Float) row.get(5);
-        String snippet = snippet(row.subList(6, row.size()));
         // A cursor just before the message, so the conversation's page starts at it.
         String link = "/api/v1/conversations/" + conversation + "/messages?after="
                 + new MessageCursor(sentAt, id - 1).encode() + "&limit=20";

@@ -46,7 +46,9 @@ public class SearchPage {
                     blank(conversation) ? null : List.of(UUID.fromString(conversation)), null,
                     blank(from) ? null : LocalDate.parse(from).atStartOfDay().toInstant(ZoneOffset.UTC),
                     blank(to) ? null : LocalDate.parse(to).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-                    blank(type) ? null : List.of(type), null, null, blank(order) ? null : order, 20, blank(after) ? null : after));
+                    blank(type) ? null : List.of(type), null, null, blank(order) ? null : order, 20, blank(after) ? null : after,
+                    // the page shows the exact total and the counts per conversation
+                    true));
         } catch (InvalidRequestException e) {
             error = e.getMessage();
         } catch (RuntimeException e) {
