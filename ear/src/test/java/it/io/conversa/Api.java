@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -156,6 +158,19 @@ final class Api {
             login.setProperty("password", env.get("CONVERSA_DB_PASSWORD"));
         }
         return DriverManager.getConnection(env.get("CONVERSA_DB_URL"), login);
+    }
+
+    /** The single number {@code sql} selects, from the test server's database, with {@code values} bound in order. */
+    static long count(String sql, String... values) throws IOException, SQLException {
+        try (Connection db = database(false); PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                query.setString(i + 1, values[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     static Answer token(String username, String password) {

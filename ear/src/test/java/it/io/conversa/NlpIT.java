@@ -127,7 +127,7 @@ class NlpIT {
         // A contact of its own, so that what other tests delivered to the fixtures' contact does not count as evidence.
         String contact = "4420" + (10_000_000 + (int) (Math.random() * 89_999_999));
         String wamid = "wamid.nlp-" + UUID.randomUUID();
-        String body = "Could you tell me whether this jacket also comes in another color, please?";
+        String body = "Could you tell me whether this jacket also comes in a darker shade, please?";
         assertThat(Api.signedWebhook(Api.webhookChange("messages", "\"contacts\":[{\"profile\":{\"name\":\"Jo\"},\"wa_id\":\""
                 + contact + "\"}],\"messages\":[{\"from\":\"" + contact + "\",\"id\":\"" + wamid + "\",\"timestamp\":\""
                 + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"" + body + "\"}}]"))

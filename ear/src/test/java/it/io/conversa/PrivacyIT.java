@@ -17,9 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -99,10 +96,10 @@ class PrivacyIT {
         assertThat(Api.get("/api/v1/conversations/" + importedConversation + "/messages", Api.adminToken()).json()
                 .get("messages").findValuesAsText("text")).doesNotContain("How are you?\n\nIs everything alright?")
                 .contains("Hey I'm a test too!");
-        assertThat(count("SELECT count(*) FROM participant WHERE phone = ?", phone)).isZero();
-        assertThat(count("SELECT count(*) FROM conversation WHERE wa_contact_id = ?", waId)).isZero();
-        assertThat(count("SELECT count(*) FROM message WHERE body = ? OR wa_message_id = ?", caption, wamid)).isZero();
-        assertThat(count("SELECT count(*) FROM media_object WHERE wa_media_id = ?", mediaId)).isZero();
+        assertThat(Api.count("SELECT count(*) FROM participant WHERE phone = ?", phone)).isZero();
+        assertThat(Api.count("SELECT count(*) FROM conversation WHERE wa_contact_id = ?", waId)).isZero();
+        assertThat(Api.count("SELECT count(*) FROM message WHERE body = ? OR wa_message_id = ?", caption, wamid)).isZero();
+        assertThat(Api.count("SELECT count(*) FROM media_object WHERE wa_media_id = ?", mediaId)).isZero();
         HttpResponse<String> gone = Api.HTTP.send(HttpRequest.newBuilder(URI.create(mediaUrl)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(gone.statusCode()).as("the stored file").isEqualTo(404);
@@ -120,18 +117,5 @@ class PrivacyIT {
             }
         }
         return entries;
-    }
-
-    /** Counts rows in the database the test server uses. */
-    private static long count(String sql, String... values) throws Exception {
-        try (Connection db = Api.database(false); PreparedStatement query = db.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                query.setString(i + 1, values[i]);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }

@@ -16,9 +16,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -95,15 +92,15 @@ class RetentionIT {
         assertThat(Api.get("/api/v1/conversations/" + importedConversation, Api.adminToken()).status()).isEqualTo(404);
         assertThat(Api.get("/api/v1/conversations/" + oldConversation, Api.adminToken()).status()).isEqualTo(404);
         assertThat(Api.get("/api/v1/whatsapp/messages/" + encode(oldWamid), Api.adminToken()).status()).isEqualTo(404);
-        assertThat(count("SELECT count(*) FROM message_reaction WHERE target_wa_id = ?", oldWamid)).isZero();
-        assertThat(count("SELECT count(*) FROM media_object WHERE wa_media_id = ?", mediaId)).isZero();
+        assertThat(Api.count("SELECT count(*) FROM message_reaction WHERE target_wa_id = ?", oldWamid)).isZero();
+        assertThat(Api.count("SELECT count(*) FROM media_object WHERE wa_media_id = ?", mediaId)).isZero();
         HttpResponse<String> file = Api.HTTP.send(HttpRequest.newBuilder(URI.create(mediaUrl)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(file.statusCode()).as("the stored photo").isEqualTo(404);
 
         assertThat(Api.get("/api/v1/conversations/" + recentConversation + "/messages", Api.adminToken()).json().get("messages")
                 .findValuesAsText("text")).containsExactly("still here");
-        assertThat(count("SELECT count(*) FROM message WHERE sent_at < now() - interval '30 days'")).isZero();
+        assertThat(Api.count("SELECT count(*) FROM message WHERE sent_at < now() - interval '30 days'")).isZero();
 
         JsonNode audit = Api.get("/api/v1/admin/audit?action=retention", Api.adminToken()).json().get("entries");
         assertThat(audit.get(0).get("outcome").asText()).matches("deleted [1-9][0-9]* messages");
@@ -133,17 +130,5 @@ class RetentionIT {
 
     private static String encode(String wamid) {
         return URLEncoder.encode(wamid, StandardCharsets.UTF_8);
-    }
-
-    private static long count(String sql, String... values) throws Exception {
-        try (Connection db = Api.database(false); PreparedStatement query = db.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                query.setString(i + 1, values[i]);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }
