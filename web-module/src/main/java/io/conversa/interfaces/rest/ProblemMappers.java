@@ -23,51 +23,6 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
-    @Provider
-    public static class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
-        @Override
-        public Response toResponse(InvalidRequestException e) {
-            return Problem.response(Status.BAD_REQUEST, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class UploadTooLarge implements ExceptionMapper<UploadTooLargeException> {
-        @Override
-        public Response toResponse(UploadTooLargeException e) {
-            return Problem.response(Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class SendRefused implements ExceptionMapper<SendRefusedException> {
-        @Override
-        public Response toResponse(SendRefusedException e) {
-            return Problem.response(Status.CONFLICT, e.getMessage());
-        }
-    }
-
-    @Provider
-    public static class TooManyRequests implements ExceptionMapper<TooManyRequestsException> {
-        @Override
-        public Response toResponse(TooManyRequestsException e) {
-            return tooMany(e);
-        }
-    }
-
-    static Response tooMany(TooManyRequestsException e) {
-        return Response.fromResponse(Problem.response(Status.TOO_MANY_REQUESTS, e.getMessage()))
-                .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
-    }
-
-    @Provider
-    public static class NotFound implements ExceptionMapper<NotFoundException> {
-        @Override
-        public Response toResponse(NotFoundException e) {
-            return Problem.response(Status.NOT_FOUND, e.getMessage());
-        }
-    }
-
     /** JAX-RS' own errors keep their status; a missing login becomes 401, a missing role 403. */
     @Provider
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
@@ -87,7 +42,11 @@ public final class ProblemMappers {
         }
     }
 
-    /** Application exceptions arrive wrapped when an EJB throws them as system exceptions. */
+    /**
+     * Every other failure. Conversa's own exceptions say what went wrong and get their status here,
+     * whether they come straight from a resource or wrapped by an EJB that threw them; the rest is a
+     * logged 500 that says nothing of the internals.
+     */
     @Provider
     public static class Unexpected implements ExceptionMapper<Exception> {
         private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
@@ -95,17 +54,21 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(Exception e) {
             Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof InvalidRequestException invalid) {
-                return Problem.response(Status.BAD_REQUEST, invalid.getMessage());
+            if (cause instanceof InvalidRequestException) {
+                return Problem.response(Status.BAD_REQUEST, cause.getMessage());
             }
-            if (cause instanceof NotFoundException notFound) {
-                return Problem.response(Status.NOT_FOUND, notFound.getMessage());
+            if (cause instanceof UploadTooLargeException) {
+                return Problem.response(Status.REQUEST_ENTITY_TOO_LARGE, cause.getMessage());
             }
-            if (cause instanceof SendRefusedException refused) {
-                return Problem.response(Status.CONFLICT, refused.getMessage());
+            if (cause instanceof NotFoundException) {
+                return Problem.response(Status.NOT_FOUND, cause.getMessage());
+            }
+            if (cause instanceof SendRefusedException) {
+                return Problem.response(Status.CONFLICT, cause.getMessage());
             }
             if (cause instanceof TooManyRequestsException tooMany) {
-                return tooMany(tooMany);
+                return Response.fromResponse(Problem.response(Status.TOO_MANY_REQUESTS, tooMany.getMessage()))
+                        .header("Retry-After", Math.max(1, tooMany.retryAfter().toSeconds())).build();
             }
             LOG.log(Level.SEVERE, "Unexpected error answering an API request", e);
             return Problem.response(Status.INTERNAL_SERVER_ERROR,
