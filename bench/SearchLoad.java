@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,7 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * work every time); with "cached", the fixed queries are answered from Redis after their first time.
  * With a sixth argument "counts", every request also asks for the exact total and the counts per
  * conversation and participant (which visit every match).
- * Usage: java bench/SearchLoad.java BASE_URL TOKEN CLIENTS SECONDS bypass|cached [counts]
+ * With -Dthink=MS, each client waits MS milliseconds (exponentially distributed around it, as
+ * people do) after each answer before its next search: CLIENTS users rather than CLIENTS
+ * back-to-back request loops. The default, 0, is the back-to-back worst case.
+ * Usage: java [-Dthink=MS] bench/SearchLoad.java BASE_URL TOKEN CLIENTS SECONDS bypass|cached [counts]
  */
 public class SearchLoad {
 
@@ -43,7 +47,8 @@ public class SearchLoad {
         int seconds = Integer.parseInt(args[3]);
         boolean bypass = args[4].equals("bypass");
         boolean counts = args.length > 5 && args[5].equals("counts");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        long think = Long.getLong("think", 0);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
         List<Long> all = new CopyOnWriteArrayList<>();
         AtomicLong errors = new AtomicLong();
@@ -77,6 +82,7 @@ public class SearchLoad {
                     } catch (Exception e) {
                         errors.incrementAndGet();
                     }
+                    pause(think);
                 }
                 all.addAll(mine);
                 mineByClass.forEach((k, v) -> latencies.computeIfAbsent(k, x -> new CopyOnWriteArrayList<>()).addAll(v));
@@ -87,10 +93,22 @@ public class SearchLoad {
         for (Thread t : threads) {
             t.join();
         }
-        System.out.printf("%d clients, %d s, cache %s%s: %d requests, %.0f/s, %d errors%n", clients, seconds,
-                bypass ? "bypassed" : "used", counts ? ", with counts" : "", all.size(), all.size() / (double) seconds, errors.get());
+        System.out.printf("%d clients%s, %d s, cache %s%s: %d requests, %.0f/s, %d errors%n", clients,
+                think > 0 ? " (think " + think + " ms)" : "", seconds, bypass ? "bypassed" : "used",
+                counts ? ", with counts" : "", all.size(), all.size() / (double) seconds, errors.get());
         System.out.println(line("all", new ArrayList<>(all)));
         new TreeMap<>(latencies).forEach((k, v) -> System.out.println(line(k, new ArrayList<>(v))));
+    }
+
+    /** A pause of {@code mean} ms on average, exponentially distributed; none when the mean is 0. */
+    static void pause(long mean) {
+        if (mean > 0) {
+            try {
+                Thread.sleep((long) (-mean * Math.log(1 - ThreadLocalRandom.current().nextDouble())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static String line(String name, List<Long> nanos) {

@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
-"""Durability check of the webhook: a burst of distinct signed bodies, Liberty killed with -9 in the
-middle, started again; then every body that was answered 200 must be stored, once.
+"""Durability check of the webhook: a burst of distinct signed bodies from SENDERS concurrent
+senders, Liberty killed with -9 once KILL_AFTER were answered (so with requests in flight when
+SENDERS > 1), started again; then every body that was answered 200 must be stored, and no body
+stored twice. A body whose request was cut by the kill may or may not be stored: it was never
+acknowledged, and Meta would send it again.
 
 Needs a Conversa started by bin/conversa with CONVERSA_WHATSAPP_APP_SECRET=fixture-app-secret-2b7d.
-Usage: bench/webhook-durability.py [COUNT] [KILL_AFTER]   (defaults 600 and 300)
+Usage: bench/webhook-durability.py [COUNT] [KILL_AFTER] [SENDERS]   (defaults 600, 300 and 1)
 """
-import hashlib, hmac, json, os, subprocess, sys, time, urllib.request, urllib.error, uuid
+import hashlib, hmac, json, os, subprocess, sys, threading, time, urllib.request, urllib.error, uuid
+from concurrent.futures import ThreadPoolExecutor
 
 BASE = os.environ.get("BASE", "http://localhost:9080")
 SECRET = b"fixture-app-secret-2b7d"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 count = int(sys.argv[1]) if len(sys.argv) > 1 else 600
 kill_after = int(sys.argv[2]) if len(sys.argv) > 2 else 300
+senders = int(sys.argv[3]) if len(sys.argv) > 3 else 1
 run = uuid.uuid4().hex[:8]
 contact = "4917" + str(int(time.time()))[-8:]
 
@@ -36,18 +41,25 @@ def post(data):
         return None
 
 
-accepted, refused = [], 0
-for i in range(count):
-    if i == kill_after:
-        pid = subprocess.run(["pgrep", "-f", "ws-server.jar conversa"], capture_output=True, text=True).stdout.split()[0]
-        os.kill(int(pid), 9)
-        print(f"killed Liberty (pid {pid}) after {i} bodies")
+# Our own Liberty only: other servers may run on the same machine.
+server = os.path.join(ROOT, "ear", "target", "liberty", "wlp", "bin", "tools", "ws-server.jar") + " conversa"
+accepted, refused, lock, killed = [], [], threading.Lock(), threading.Event()
+
+
+def send(i):
     status = post(body(i))
-    if status == 200:
-        accepted.append(i)
-    else:
-        refused += 1
-print(f"{len(accepted)} bodies answered 200, {refused} not answered (server down)")
+    with lock:
+        (accepted if status == 200 else refused).append(i)
+        if len(accepted) == kill_after and not killed.is_set():
+            killed.set()
+            pid = subprocess.run(["pgrep", "-f", server], capture_output=True, text=True).stdout.split()[0]
+            os.kill(int(pid), 9)
+            print(f"killed Liberty (pid {pid}) after {kill_after} answers, {senders} senders")
+
+
+with ThreadPoolExecutor(senders) as pool:
+    list(pool.map(send, range(count)))
+print(f"{len(accepted)} bodies answered 200, {len(refused)} not answered (cut by the kill, or server down)")
 
 subprocess.run([os.path.join(ROOT, "bin", "conversa"), "start"], check=True)
 admin = open(os.path.expanduser(os.environ.get("CONVERSA_DATA_DIR", "~/.conversa/dev")) + "/admin-password").read().strip()
@@ -66,14 +78,17 @@ def stored(i):
 
 
 deadline = time.time() + 120
-missing = accepted
+missing = sorted(accepted)
 while missing and time.time() < deadline:
     missing = [i for i in missing if not stored(i)]
     if missing:
         time.sleep(2)
+unacknowledged_stored = [i for i in refused if stored(i)]
 conversations = json.load(urllib.request.urlopen(urllib.request.Request(BASE + "/api/v1/conversations?limit=500",
                                                                         headers={"Authorization": "Bearer " + token})))
 mine = [c for c in conversations if c["title"] == f"Durability {run}"]
+distinct = len(accepted) - len(missing) + len(unacknowledged_stored)
 print(f"stored after restart: {len(accepted) - len(missing)} of {len(accepted)} accepted; missing: {missing[:20]}")
-print(f"conversation message count: {mine[0]['messageCount'] if mine else 'no conversation'} (accepted {len(accepted)})")
-sys.exit(0 if not missing and mine and mine[0]["messageCount"] == len(accepted) else 1)
+print(f"not acknowledged but stored: {len(unacknowledged_stored)} {unacknowledged_stored[:20]}")
+print(f"conversation message count: {mine[0]['messageCount'] if mine else 'no conversation'} (distinct bodies stored {distinct})")
+sys.exit(0 if not missing and mine and mine[0]["messageCount"] == distinct else 1)

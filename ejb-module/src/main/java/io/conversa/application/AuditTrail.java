@@ -6,6 +6,7 @@ import io.conversa.domain.model.audit.AuditEntry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -16,21 +17,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes and reads the append-only audit trail. Each line is written in a transaction of its own,
- * so a refused or failed request is recorded too; lines are chained one at a time under a
- * transaction-scoped advisory lock, which keeps the chain a single line.
+ * Writes and reads the append-only audit trail. Lines are written by {@link AuditGroupCommit} and
+ * chained by {@link AuditChain}; this is where the rest of the application records and reads them.
  */
 @Stateless
 public class AuditTrail {
-
-    /** Any fixed number: the advisory lock that serialises writers of the chain. */
-    private static final long CHAIN_LOCK = 7_312_001L;
 
     /** Lines are verified in pages of this many, so verification needs little memory however long the trail. */
     private static final int VERIFY_PAGE = 5_000;
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditGroupCommit writer;
 
     /** What the reader of {@code GET /api/v1/admin/audit/verify} learns: intact, or where the chain first breaks. */
     public record Verification(boolean intact, long linesChecked, Long firstBrokenId, String reason) {
@@ -40,22 +40,13 @@ public class AuditTrail {
     public record Filter(String actor, String action, String target, Instant from, Instant to, Long beforeId, int limit) {
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /**
+     * Records one line and returns once it is committed, whatever becomes of the caller's transaction,
+     * so a refused or failed request is recorded too.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void record(String actor, String roles, String action, String target, String outcome, String clientAddress) {
-        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?)) l").setParameter(1, CHAIN_LOCK)
-                .getSingleResult();
-        List<?> last = em.createNativeQuery("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").getResultList();
-        long lastId = last.isEmpty() ? 0 : ((Number) ((Object[]) last.get(0))[0]).longValue();
-        String lastHash = last.isEmpty() ? AuditEntry.GENESIS : (String) ((Object[]) last.get(0))[1];
-        AuditEntry entry = AuditEntry.next(lastId, lastHash, Instant.now(), actor, roles, truncate(action, 200),
-                truncate(target, 500), outcome, clientAddress);
-        em.createNativeQuery("INSERT INTO audit_log (id, occurred_at, actor, roles, action, target, outcome, client_address,"
-                        + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .setParameter(1, entry.id()).setParameter(2, Timestamp.from(entry.occurredAt()))
-                .setParameter(3, entry.actor()).setParameter(4, entry.roles()).setParameter(5, entry.action())
-                .setParameter(6, entry.target()).setParameter(7, entry.outcome()).setParameter(8, entry.clientAddress())
-                .setParameter(9, entry.prevHash()).setParameter(10, entry.hash())
-                .executeUpdate();
+        writer.write(new AuditLine(Instant.now(), actor, roles, action, target, outcome, clientAddress));
     }
 
     public List<AuditEntry> list(Filter filter) {
@@ -114,9 +105,5 @@ public class AuditTrail {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new AuditEntry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2], (String) r[3],
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9])).toList();
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

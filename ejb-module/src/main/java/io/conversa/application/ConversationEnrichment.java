@@ -39,6 +39,9 @@ public class ConversationEnrichment {
     private static final Logger LOG = Logger.getLogger(ConversationEnrichment.class.getName());
     static final int PAGE = 2000;
 
+    /** How many of the conversation's latest enriched messages tell its languages. */
+    static final int EVIDENCE = 5000;
+
     @Resource(lookup = "jdbc/conversa")
     DataSource dataSource;
 
@@ -130,8 +133,11 @@ public class ConversationEnrichment {
         }
         LanguageEvidence evidence = new LanguageEvidence();
         if (!everything) {
-            try (PreparedStatement s = c.prepareStatement("SELECT participant_id, language, COUNT(*) FROM message"
-                    + " WHERE conversation_id = ? AND enriched_at IS NOT NULL AND language IS NOT NULL AND language <> 'und'"
+            // The latest messages only: counting the whole history again for every webhook message made each
+            // delivery on a long conversation cost a scan of all of it.
+            try (PreparedStatement s = c.prepareStatement("SELECT participant_id, language, COUNT(*) FROM"
+                    + " (SELECT participant_id, language FROM message WHERE conversation_id = ? AND enriched_at IS NOT NULL"
+                    + " AND language IS NOT NULL AND language <> 'und' ORDER BY sent_at DESC, id DESC LIMIT " + EVIDENCE + ") latest"
                     + " GROUP BY participant_id, language")) {
                 s.setObject(1, conversation);
                 try (ResultSet r = s.executeQuery()) {

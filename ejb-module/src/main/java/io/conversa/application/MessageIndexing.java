@@ -8,7 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -44,8 +43,8 @@ public class MessageIndexing {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    IndexBacklog backlog;
 
     /** Indexes (or re-indexes) every message of the conversation; returns how many. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -108,13 +107,12 @@ public class MessageIndexing {
     }
 
     /**
-     * One message just stored (webhook): indexed once the caller's transaction has committed, in a
-     * transaction of its own on another thread, and only then are cached answers dropped. Dropping
-     * them inside the caller's transaction would let a search between the drop and the index write
-     * cache the old answer again for 15 minutes.
+     * One message just stored (webhook): indexed once the caller's transaction has committed, with
+     * the others waiting then ({@link IndexBacklog}), and only then are cached answers dropped.
+     * Dropping them inside the caller's transaction would let a search between the drop and the
+     * index write cache the old answer again for 15 minutes.
      */
     public void indexAfterCommit(long messageId) {
-        MessageIndexing tx = self.getBusinessObject(MessageIndexing.class);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -123,22 +121,16 @@ public class MessageIndexing {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    executor.execute(() -> {
-                        tx.indexNow(messageId);
-                        cache.invalidate();
-                    });
+                    backlog.add(messageId);
                 }
             }
         });
     }
 
-    /** Indexes the message in a transaction of its own; returns once the index holds it. */
+    /** Indexes the messages that still exist in a transaction of its own; returns once the index holds them. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void indexNow(long messageId) {
-        Message message = em.find(Message.class, messageId);
-        if (message != null) {
-            Search.session(em).indexingPlan().addOrUpdate(message);
-        }
+    public void indexNow(List<Long> messageIds) {
+        indexIds(messageIds);
     }
 
     /** Drops every cached search answer (after a reindex, once its last chunk committed). */
