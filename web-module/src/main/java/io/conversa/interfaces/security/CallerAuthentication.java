@@ -95,20 +95,20 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return context.isProtected()
-                    ? unauthorized(response, context, "Log in first: send a bearer token from POST /api/v1/auth/token.")
+                    ? unauthorized(response, "Log in first: send a bearer token from POST /api/v1/auth/token.")
                     : context.doNothing();
         }
         Optional<TokenVerifier.Bearer> verified = tokens.verify(header.substring(BEARER.length()).trim());
         // Liberty goes on to an unprotected resource whatever is answered here, so a refusal is written
         // only when it is protected: the endpoint's role check asks again (isProtected then) and gets it.
         if (verified.isEmpty()) {
-            return context.isProtected() ? unauthorized(response, context, "The bearer token is invalid or expired.")
+            return context.isProtected() ? unauthorized(response, "The bearer token is invalid or expired.")
                     : context.doNothing();
         }
         TokenVerifier.Bearer bearer = verified.get();
         if (bearer.apiTokenId() != null) {
             if (!apiTokens.isLive(UUID.fromString(bearer.apiTokenId()))) {
-                return context.isProtected() ? unauthorized(response, context, "The API token was revoked or its account disabled.")
+                return context.isProtected() ? unauthorized(response, "The API token was revoked or its account disabled.")
                         : context.doNothing();
             }
             request.setAttribute(API_SCOPES, bearer.scopes()); // read by ScopeFilter
@@ -133,7 +133,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
      * A 401 with a problem body, written here: Liberty answers a failed authentication with the status
      * alone and never reaches the error page. SEND_CONTINUE tells it the answer is complete.
      */
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"conversa\"");
         return answered(response, () -> ProblemErrorPage.write(response, HttpServletResponse.SC_UNAUTHORIZED, detail));
     }
