@@ -262,6 +262,10 @@ class AccessRulesIT {
                 : Api.send(method.equals("GET") ? request.GET() : method.equals("DELETE") ? request.DELETE()
                         : request.header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
         assertThat(answer.status()).as(answer.body()).isEqualTo(expected);
+        if (expected == 401 || expected == 403) { // refusals of the token checks explain themselves too
+            assertThat(answer.contentType()).as(answer.body()).startsWith("application/problem+json");
+            assertThat(answer.json().get("status").asInt()).isEqualTo(expected);
+        }
         if (expected >= 400 && answer.body() != null && !answer.body().isEmpty()) {
             assertThat(answer.body()).doesNotContain("Exception", "\tat ");
         }

@@ -75,7 +75,12 @@ final class Api {
     }
 
     static HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE + path));
+        return request(BASE, path, token);
+    }
+
+    /** A request to another Conversa than the IT server, at {@code base}. */
+    static HttpRequest.Builder request(String base, String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -83,12 +88,20 @@ final class Api {
     }
 
     static Answer get(String path, String token) {
-        return send(request(path, token).GET());
+        return get(BASE, path, token);
+    }
+
+    static Answer get(String base, String path, String token) {
+        return send(request(base, path, token).GET());
     }
 
     static Answer postJson(String path, String token, Object body) {
+        return postJson(BASE, path, token, body);
+    }
+
+    static Answer postJson(String base, String path, String token, Object body) {
         try {
-            return send(request(path, token).header("Content-Type", "application/json")
+            return send(request(base, path, token).header("Content-Type", "application/json")
                     .POST(BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -106,11 +119,16 @@ final class Api {
 
     /** POSTs a webhook body signed with the app secret the test server was given, as Meta would sign it. */
     static Answer signedWebhook(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return webhook(bytes, signature(bytes));
+    }
+
+    /** The X-Hub-Signature-256 Meta would send with {@code body}, under the app secret the test servers were given. */
+    static String signature(byte[] body) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            return webhook(bytes, "sha256=" + HexFormat.of().formatHex(hmac.doFinal(bytes)));
+            return "sha256=" + HexFormat.of().formatHex(hmac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

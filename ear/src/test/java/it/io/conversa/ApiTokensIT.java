@@ -47,7 +47,12 @@ class ApiTokensIT {
 
         assertThat(Api.send(Api.request("/api/v1/admin/accounts/" + account + "/tokens/" + tokenId, Api.adminToken()).DELETE())
                 .status()).isEqualTo(204);
-        assertThat(Api.get("/api/v1/conversations", token).status()).as("the next call after revocation").isEqualTo(401);
+        Api.Answer revoked = Api.get("/api/v1/conversations", token);
+        assertThat(revoked.status()).as("the next call after revocation").isEqualTo(401);
+        assertThat(revoked.contentType()).startsWith("application/problem+json");
+        assertThat(revoked.json().get("detail").asText()).contains("revoked");
+        assertThat(Api.postJson("/api/v1/search", token, Map.of("query", "hello")).json().get("status").asInt())
+                .as("revoked, whatever the endpoint").isEqualTo(401);
         assertThat(Api.get("/api/v1/admin/accounts/" + account + "/tokens", Api.adminToken()).json().get(0).hasNonNull("revokedAt"))
                 .isTrue();
     }

@@ -3,6 +3,7 @@ package io.conversa.interfaces.batch;
 import io.conversa.application.AuditTrail;
 import io.conversa.application.MessageIndexing;
 import io.conversa.application.MessageRetention;
+import io.conversa.application.MessageRetention.Leftovers;
 import io.conversa.application.MessageRetention.Swept;
 import io.conversa.infrastructure.storage.ObjectStorage;
 import jakarta.batch.api.AbstractBatchlet;
@@ -21,8 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * The retention job's one step: deletes the messages older than {@code days} days chunk by chunk,
- * their stored media files once each chunk committed, then the conversations left empty, and writes
- * one audit line saying how much went.
+ * their stored media files once each chunk committed, then the conversations left empty (and the
+ * uploaded exports of the conversations it touched), then the sends, webhook events, media without a
+ * message and finished imports from before the cutoff, and writes one audit line saying how much went.
  */
 @Named
 @Dependent
@@ -68,9 +70,15 @@ public class RetentionSweep extends AbstractBatchlet {
         }
         Swept emptied = retention.dropEmptied(List.copyOf(touched));
         files += deleteFiles(emptied.objectKeys());
+        long sends = 0;
+        for (int chunk; !stopping && (chunk = retention.sweepOutboundChunk(cutoff)) > 0; ) {
+            sends += chunk;
+        }
+        Leftovers rest = retention.sweepLeftovers(cutoff);
+        files += deleteFiles(rest.objectKeys());
         indexing.forgetCachedAnswers();
-        String outcome = "deleted " + messages + " messages, " + files + " media files, " + emptied.conversations().size()
-                + " empty conversations";
+        String outcome = "deleted " + messages + " messages, " + files + " stored files, " + emptied.conversations().size()
+                + " empty conversations, " + sends + " sends, " + rest.events() + " events, " + rest.imports() + " imports";
         // The audit outcome column is short: the counts of files and conversations are in the exit status.
         audit.record("retention", "batch", "retention", "messages older than " + keep + " days", "deleted " + messages + " messages", null);
         LOG.info(() -> "Retention of " + keep + " days (execution " + job.getExecutionId() + "): " + outcome);

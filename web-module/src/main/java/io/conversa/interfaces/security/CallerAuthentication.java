@@ -16,16 +16,21 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Authenticates every request of the web module: bearer JWTs on /api/ (stateless, 401 problem when
  * missing or invalid on a protected resource), and a FORM login for the admin pages whose HTTP
  * session remembers the caller. The API never honours that session, so a logged-in browser cannot
  * be tricked into API calls. Passwords are checked by the database identity store, with the hash
- * parameters {@link PasswordHashing} writes with.
+ * parameters {@link PasswordHashing} writes with. The internal zone's paths arriving on the public port
+ * are answered 404 before anything else, so there an admin page does not exist rather than asking for
+ * a login (see {@link Zones}).
  */
 @ApplicationScoped
 @DatabaseIdentityStoreDefinition(
@@ -41,7 +46,7 @@ import java.util.UUID;
 public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     static final String LOGIN_ACTION = "/login";
-    private static final String LOGIN_PAGE = "/login.html";
+    static final String LOGIN_PAGE = "/login.html";
     private static final String BEARER = "Bearer ";
     /** Request attribute: the scopes of an integrator's API token; absent for every other caller. */
     public static final String API_SCOPES = "io.conversa.apiScopes";
@@ -55,10 +60,18 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     @Inject
     ApiTokens apiTokens;
 
+    @Inject
+    @ConfigProperty(name = "CONVERSA_INTERNAL_HTTP_PORT")
+    Optional<Integer> internalPort;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (new Zones(internalPort.orElse(null)).hides(path, request.getLocalPort())) {
+            // A protected page would ask for a login first; the other paths reach InternalZoneFilter's 404.
+            return context.isProtected() ? notHere(request, response) : context.doNothing();
+        }
         if (path.startsWith("/api/")) {
             String requestId = RequestIds.idFor(request.getHeader(RequestIds.HEADER));
             request.setAttribute(RequestIds.ATTRIBUTE, requestId);
@@ -82,17 +95,21 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return context.isProtected()
-                    ? unauthorized(response, context, "Log in first: send a bearer token from POST /api/v1/auth/token.")
+                    ? unauthorized(response, "Log in first: send a bearer token from POST /api/v1/auth/token.")
                     : context.doNothing();
         }
         Optional<TokenVerifier.Bearer> verified = tokens.verify(header.substring(BEARER.length()).trim());
+        // Liberty goes on to an unprotected resource whatever is answered here, so a refusal is written
+        // only when it is protected: the endpoint's role check asks again (isProtected then) and gets it.
         if (verified.isEmpty()) {
-            return unauthorized(response, context, "The bearer token is invalid or expired.");
+            return context.isProtected() ? unauthorized(response, "The bearer token is invalid or expired.")
+                    : context.doNothing();
         }
         TokenVerifier.Bearer bearer = verified.get();
         if (bearer.apiTokenId() != null) {
             if (!apiTokens.isLive(UUID.fromString(bearer.apiTokenId()))) {
-                return unauthorized(response, context, "The API token was revoked or its account disabled.");
+                return context.isProtected() ? unauthorized(response, "The API token was revoked or its account disabled.")
+                        : context.doNothing();
             }
             request.setAttribute(API_SCOPES, bearer.scopes()); // read by ScopeFilter
         }
@@ -112,10 +129,32 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(result);
     }
 
-    /** The error page turns this into a problem body, as every API error has. */
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {
-        context.getRequest().setAttribute(ProblemErrorPage.DETAIL, detail);
+    /**
+     * A 401 with a problem body, written here: Liberty answers a failed authentication with the status
+     * alone and never reaches the error page. SEND_CONTINUE tells it the answer is complete.
+     */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"conversa\"");
-        return context.responseUnauthorized();
+        return answered(response, () -> ProblemErrorPage.write(response, HttpServletResponse.SC_UNAUTHORIZED, detail));
+    }
+
+    /** 404, as for any address that does not exist: nothing behind it runs, no login is asked for. */
+    private static AuthenticationStatus notHere(HttpServletRequest request, HttpServletResponse response) {
+        return answered(response, () -> ProblemErrorPage.answer(request, response, HttpServletResponse.SC_NOT_FOUND,
+                request.getRequestURI()));
+    }
+
+    private interface Answer {
+        void write() throws IOException;
+    }
+
+    private static AuthenticationStatus answered(HttpServletResponse response, Answer answer) {
+        try {
+            answer.write();
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 }

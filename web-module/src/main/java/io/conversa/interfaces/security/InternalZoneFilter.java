@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Answers 404 for the internal zone's paths (admin pages, admin API, webhook) when they arrive on
  * the public port while CONVERSA_INTERNAL_HTTP_PORT is set; the request goes no further, so a
- * webhook POST on the public port stores nothing. See {@link Zones}.
+ * webhook POST on the public port stores nothing. See {@link Zones}. The admin pages, which need a
+ * login, are answered 404 earlier by {@link CallerAuthentication} (filters run after authentication).
  */
 @WebFilter(urlPatterns = "/*")
 public class InternalZoneFilter extends HttpFilter {

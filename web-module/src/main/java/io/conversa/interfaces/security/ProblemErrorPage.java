@@ -1,5 +1,6 @@
 package io.conversa.interfaces.security;
 
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -16,16 +17,36 @@ import java.io.IOException;
 @WebServlet("/error")
 public class ProblemErrorPage extends HttpServlet {
 
-    /** Request attribute with the detail a problem should carry. */
-    static final String DETAIL = "io.conversa.problem.detail";
-
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : response.getStatus();
-        Object detail = request.getAttribute(DETAIL);
-        String text = detail != null ? detail.toString() : defaultDetail(status);
-        String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        String text = defaultDetail(status);
+        if (viewExpired(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            // No view of this session matched the form's ViewState: refused before anything was done.
+            status = HttpServletResponse.SC_FORBIDDEN;
+            text = "This form did not come from your session, or it expired: reload the page and send it again.";
+        }
+        answer(request, response, status, text, String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+    }
+
+    /** Was the error a Faces postback whose ViewState matched no view of the session (perhaps wrapped)? */
+    private static boolean viewExpired(Object error) {
+        for (Throwable t = error instanceof Throwable thrown ? thrown : null; t != null; t = t.getCause()) {
+            if (t instanceof ViewExpiredException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Answers {@code status} for {@code uri} (the path asked for): a problem body under /api/, a short page elsewhere. */
+    static void answer(HttpServletRequest request, HttpServletResponse response, int status, String uri) throws IOException {
+        answer(request, response, status, defaultDetail(status), uri);
+    }
+
+    private static void answer(HttpServletRequest request, HttpServletResponse response, int status, String text, String uri)
+            throws IOException {
         if (uri.startsWith(request.getContextPath() + "/api/")) {
             write(response, status, text);
         } else {

@@ -17,6 +17,15 @@ class ZonesTest {
     }
 
     @Test
+    void keepsTheStaffLoginWithTheAdminPages() {
+        assertThat(split.hides("/login.html", 9080)).isTrue();
+        assertThat(split.hides("/login", 9080)).isTrue();
+        assertThat(split.hides("/login.html", 9081)).isFalse();
+        assertThat(split.hides("/login", 9081)).isFalse();
+        assertThat(new Zones(null).hides("/login.html", 9080)).isFalse();
+    }
+
+    @Test
     void servesThemOnTheInternalPort() {
         assertThat(split.hides("/api/v1/admin/audit", 9081)).isFalse();
         assertThat(split.hides("/webhook/whatsapp", 9081)).isFalse();
