@@ -60,7 +60,9 @@ class PrivacyIT {
                 + "\",\"id\":\"" + mediaId + "\"}")));
         graph.stubFor(get(urlEqualTo("/lookaside/" + mediaId)).willReturn(aResponse().withStatus(200).withBody(photo)));
         String wamid = "wamid." + UUID.randomUUID();
-        String caption = "my prescription " + UUID.randomUUID();
+        // A word no other test writes, to look for in the search index.
+        String word = "rx" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        String caption = "my prescription " + word;
         Api.signedWebhook("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
                 + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":"
                 + "\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"Ana\"},\"wa_id\":\"" + waId + "\"}],\"messages\":[{\"from\":\""
@@ -72,6 +74,16 @@ class PrivacyIT {
         JsonNode media = Api.await(() -> Api.get("/api/v1/conversations/" + cloudConversation + "/media", Api.adminToken()),
                 a -> a.json().size() == 1 && a.json().get(0).get("stored").asBoolean()).json().get(0);
         String mediaUrl = media.get("url").asText();
+        // Then they edit the caption: the edit's text is theirs too.
+        String edited = "my new prescription " + word;
+        Api.signedWebhook(Api.webhookChange("messages", "\"contacts\":[{\"profile\":{\"name\":\"Ana\"},\"wa_id\":\"" + waId
+                + "\"}],\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"wamid." + UUID.randomUUID() + "\",\"timestamp\":\""
+                + Instant.now().getEpochSecond() + "\",\"type\":\"edit\",\"edit\":{\"original_message_id\":\"" + wamid
+                + "\",\"message\":{\"type\":\"text\",\"text\":{\"body\":\"" + edited + "\"}}}}]"));
+        Api.await(() -> found(word), a -> a.json().get("total").asInt() == 1 && a.json().get("hits").get(0).get("snippet")
+                .asText().contains("new prescription"));
+        String upload = StoredObjects.uploadOf(imported.get("jobId").asText());
+        assertThat(StoredObjects.exists(upload)).as("the uploaded export, before erasure").isTrue();
 
         assertThat(Api.postJson("/api/v1/privacy/export", Api.tokenFor("user"), Map.of("phone", phone)).status())
                 .as("a user for another number").isEqualTo(403);
@@ -103,10 +115,17 @@ class PrivacyIT {
         HttpResponse<String> gone = Api.HTTP.send(HttpRequest.newBuilder(URI.create(mediaUrl)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(gone.statusCode()).as("the stored file").isEqualTo(404);
+        assertThat(Api.count("SELECT count(*) FROM message_edit WHERE target_wa_id = ? OR body = ?", wamid, edited)).isZero();
+        assertThat(StoredObjects.exists(upload)).as("the uploaded export, which holds their words").isFalse();
+        assertThat(found(word).json().get("total").asInt()).as("search hits for their caption").isZero();
 
         JsonNode tombstone = Api.get("/api/v1/admin/audit?action=privacy.erase&target=" + waId, Api.adminToken()).json().get("entries");
         assertThat(tombstone).hasSize(1);
         assertThat(tombstone.get(0).get("outcome").asText()).isEqualTo("erased 2 messages");
+    }
+
+    private static Api.Answer found(String word) {
+        return Api.postJson("/api/v1/search", Api.adminToken(), Map.of("query", word));
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

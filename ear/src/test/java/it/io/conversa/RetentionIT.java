@@ -11,21 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.minio.MinioClient;
-import io.minio.StatObjectArgs;
-import io.minio.errors.ErrorResponseException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,8 +60,8 @@ class RetentionIT {
         JsonNode imported = Api.importFixture(Api.adminToken(), "exports/android_en_dmy24_pustur-short-chat.txt", "UTC").json();
         assertThat(Api.awaitJob(Api.adminToken(), imported.get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
         String importedConversation = imported.get("conversationId").asText();
-        String upload = upload(imported.get("jobId").asText());
-        assertThat(stored(upload)).as("the uploaded export, kept after its import").isTrue();
+        String upload = StoredObjects.uploadOf(imported.get("jobId").asText());
+        assertThat(StoredObjects.exists(upload)).as("the uploaded export, kept after its import").isTrue();
 
         String oldContact = contact();
         String oldWamid = "wamid." + UUID.randomUUID();
@@ -149,7 +142,7 @@ class RetentionIT {
         HttpResponse<String> file = Api.HTTP.send(HttpRequest.newBuilder(URI.create(mediaUrl)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(file.statusCode()).as("the stored photo").isEqualTo(404);
-        assertThat(stored(upload)).as("the uploaded export").isFalse();
+        assertThat(StoredObjects.exists(upload)).as("the uploaded export").isFalse();
         assertThat(Api.get("/api/v1/jobs/" + imported.get("jobId").asText(), Api.adminToken()).status()).as("its import").isEqualTo(404);
         assertThat(Api.count("SELECT count(*) FROM message_edit WHERE target_wa_id = ?", oldWamid)).as("the old edit").isZero();
         assertThat(Api.count("SELECT count(*) FROM message_status WHERE wa_message_id = ?", neverStored)).isZero();
@@ -201,36 +194,6 @@ class RetentionIT {
             return new Api.Answer(200, "text/plain", Long.toString(Api.count(sql, value)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Where the import's upload was stored. */
-    private static String upload(String jobId) throws Exception {
-        try (Connection db = Api.database(false);
-                PreparedStatement query = db.prepareStatement("SELECT source_object FROM job WHERE id = CAST(? AS uuid)")) {
-            query.setString(1, jobId);
-            try (ResultSet row = query.executeQuery()) {
-                assertThat(row.next()).isTrue();
-                return row.getString(1);
-            }
-        }
-    }
-
-    /** Is {@code key} in the test server's object storage? Asked with the dev services' credentials. */
-    private static boolean stored(String key) throws Exception {
-        Map<String, String> env = Files.readAllLines(Path.of(System.getProperty("it.data.dir"), "dev-services.env")).stream()
-                .filter(l -> l.contains("=")).collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')),
-                        l -> l.substring(l.indexOf('=') + 1), (a, b) -> b));
-        MinioClient storage = MinioClient.builder().endpoint(env.get("CONVERSA_S3_ENDPOINT"))
-                .credentials(env.get("CONVERSA_S3_ACCESS_KEY"), env.get("CONVERSA_S3_SECRET_KEY")).build();
-        try {
-            storage.statObject(StatObjectArgs.builder().bucket(env.get("CONVERSA_S3_BUCKET")).object(key).build());
-            return true;
-        } catch (ErrorResponseException e) {
-            if (e.errorResponse().code().equals("NoSuchKey")) {
-                return false;
-            }
-            throw e;
         }
     }
 

@@ -87,10 +87,14 @@ public class MessageIndexing {
         }
     }
 
-    /** Removes deleted messages from the index when the current transaction commits (they were deleted by SQL). */
+    /**
+     * Removes deleted messages from the index when the current transaction commits (they were deleted
+     * by SQL), and then drops the cached answers, which may quote them.
+     */
     public void forget(List<Long> ids) {
         SearchSession search = Search.session(em);
         ids.forEach(id -> search.indexingPlan().purge(Message.class, id, null));
+        afterCommit(cache::invalidate);
     }
 
     /** Empties the index, before a full rebuild. */
@@ -113,6 +117,10 @@ public class MessageIndexing {
      * index write cache the old answer again for 15 minutes.
      */
     public void indexAfterCommit(long messageId) {
+        afterCommit(() -> backlog.add(messageId));
+    }
+
+    private void afterCommit(Runnable task) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -121,7 +129,7 @@ public class MessageIndexing {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    backlog.add(messageId);
+                    task.run();
                 }
             }
         });

@@ -33,6 +33,10 @@ public class PersonalData {
     private static final String THEIR_MESSAGES = "SELECT m.id FROM message m LEFT JOIN participant p ON p.id = m.participant_id"
             + " JOIN conversation c ON c.id = m.conversation_id WHERE p.phone = ?1 OR c.wa_contact_id = ?2";
 
+    /** Finished imports of the chats the number takes part in. */
+    private static final String THEIR_FINISHED_IMPORTS = "status IN ('SUCCEEDED', 'FAILED') AND conversation_id IN"
+            + " (SELECT conversation_id FROM participant WHERE phone = ?1 UNION SELECT id FROM conversation WHERE wa_contact_id = ?2)";
+
     @PersistenceContext
     EntityManager em;
 
@@ -44,6 +48,9 @@ public class PersonalData {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    MessageIndexing indexing;
 
     /** May {@code caller} exercise the rights of {@code number}? Admins for anyone, a user for their own number. */
     public static boolean mayActFor(Caller caller, PhoneNumber number) {
@@ -69,8 +76,18 @@ public class PersonalData {
         }
     }
 
-    /** Erases every message, media file, conversation and account of {@code number}; returns how many messages went. */
+    /**
+     * Erases every message, edit, event, media file, upload, conversation and account of {@code number},
+     * in the database, object storage and search index (cached answers included); returns how many messages went.
+     */
     public int erase(PhoneNumber number, Caller caller, String clientAddress) {
+        List<Long> ids = query(THEIR_MESSAGES, number).getResultList().stream().map(id -> ((Number) id).longValue()).toList();
+        // The upload of a finished import holds the whole chat, their words too; a running import still reads it.
+        for (Object key : query("SELECT source_object FROM job WHERE source_object IS NOT NULL AND " + THEIR_FINISHED_IMPORTS,
+                number).getResultList()) {
+            storage.delete((String) key);
+        }
+        execute("UPDATE job SET source_object = NULL WHERE source_object IS NOT NULL AND " + THEIR_FINISHED_IMPORTS, number);
         for (Object[] media : rows("SELECT o.id, o.object_key FROM media_object o WHERE o.object_key IS NOT NULL"
                 + " AND o.message_id IN (" + THEIR_MESSAGES + ")", number)) {
             storage.delete((String) media[1]);
@@ -80,6 +97,10 @@ public class PersonalData {
                 + " WHERE m.id IN (" + THEIR_MESSAGES + "))", number);
         execute("DELETE FROM message_reaction WHERE reactor_wa_id = ?2 OR target_wa_id IN (SELECT m.wa_message_id"
                 + " FROM message m WHERE m.id IN (" + THEIR_MESSAGES + "))", number);
+        execute("DELETE FROM message_edit WHERE payload->>'from' = ?2 OR target_wa_id IN (SELECT m.wa_message_id FROM message m"
+                + " WHERE m.id IN (" + THEIR_MESSAGES + "))", number);
+        // Other events (errors, unknown kinds) are kept as Meta sent them: any that names their number goes.
+        execute("DELETE FROM channel_event WHERE strpos(CAST(payload AS text), '\"' || ?2 || '\"') > 0", number);
         execute("DELETE FROM outbound_message WHERE recipient = ?2", number);
         int messages = execute("DELETE FROM message WHERE id IN (" + THEIR_MESSAGES + ")", number);
         execute("DELETE FROM conversation WHERE wa_contact_id = ?2", number);
@@ -87,6 +108,7 @@ public class PersonalData {
                 + " WHERE c.id IN (SELECT conversation_id FROM participant WHERE phone = ?1)", number);
         execute("DELETE FROM participant WHERE phone = ?1", number);
         execute("DELETE FROM app_user WHERE phone = ?1", number);
+        indexing.forget(ids);
         redis.client().del("login:code:" + number.e164());
         audit.record(caller.name(), String.join(",", caller.roles()), "privacy.erase", number.e164(),
                 "erased " + messages + " messages", clientAddress);
