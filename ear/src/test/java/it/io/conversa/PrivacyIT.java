@@ -93,7 +93,8 @@ class PrivacyIT {
                 .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body());
         String messages = new String(zip.get("messages.json"), StandardCharsets.UTF_8);
-        assertThat(messages).contains("How are you?", caption, wamid);
+        assertThat(messages).contains("How are you?", edited, wamid);
+        assertThat(new String(zip.get("edits.json"), StandardCharsets.UTF_8)).contains(wamid, edited);
         assertThat(messages).doesNotContain("Hey I'm a test too!"); // another participant's message
         assertThat(zip.entrySet()).anySatisfy(e -> {
             assertThat(e.getKey()).startsWith("media/");

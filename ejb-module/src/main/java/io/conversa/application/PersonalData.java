@@ -33,6 +33,10 @@ public class PersonalData {
     private static final String THEIR_MESSAGES = "SELECT m.id FROM message m LEFT JOIN participant p ON p.id = m.participant_id"
             + " JOIN conversation c ON c.id = m.conversation_id WHERE p.phone = ?1 OR c.wa_contact_id = ?2";
 
+    /** Edits of their messages, and edits they sent of messages not stored (yet). */
+    private static final String THEIR_EDITS = "payload->>'from' = ?2 OR target_wa_id IN (SELECT m.wa_message_id FROM message m"
+            + " WHERE m.id IN (" + THEIR_MESSAGES + "))";
+
     /** Finished imports of the chats the number takes part in. */
     private static final String THEIR_FINISHED_IMPORTS = "status IN ('SUCCEEDED', 'FAILED') AND conversation_id IN"
             + " (SELECT conversation_id FROM participant WHERE phone = ?1 UNION SELECT id FROM conversation WHERE wa_contact_id = ?2)";
@@ -61,6 +65,7 @@ public class PersonalData {
     public void export(PhoneNumber number, OutputStream out) {
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             entry(zip, "messages.json", messages(number));
+            entry(zip, "edits.json", edits(number));
             entry(zip, "account.json", account(number));
             entry(zip, "audit.json", auditLines(number));
             for (Object[] media : rows("SELECT o.id, o.object_key, coalesce(o.file_name, o.wa_media_id, 'file') FROM media_object o"
@@ -97,8 +102,7 @@ public class PersonalData {
                 + " WHERE m.id IN (" + THEIR_MESSAGES + "))", number);
         execute("DELETE FROM message_reaction WHERE reactor_wa_id = ?2 OR target_wa_id IN (SELECT m.wa_message_id"
                 + " FROM message m WHERE m.id IN (" + THEIR_MESSAGES + "))", number);
-        execute("DELETE FROM message_edit WHERE payload->>'from' = ?2 OR target_wa_id IN (SELECT m.wa_message_id FROM message m"
-                + " WHERE m.id IN (" + THEIR_MESSAGES + "))", number);
+        execute("DELETE FROM message_edit WHERE " + THEIR_EDITS, number);
         // Other events (errors, unknown kinds) are kept as Meta sent them: any that names their number goes.
         execute("DELETE FROM channel_event WHERE strpos(CAST(payload AS text), '\"' || ?2 || '\"') > 0", number);
         execute("DELETE FROM outbound_message WHERE recipient = ?2", number);
@@ -127,6 +131,18 @@ public class PersonalData {
             optional(line, "attachment", m[6]);
             optional(line, "waMessageId", m[7]);
             all.add(line);
+        }
+        return all.build().toString();
+    }
+
+    /** Each text their messages were edited to, in order (messages.json shows the latest), and edits they sent. */
+    private String edits(PhoneNumber number) {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (Object[] e : rows("SELECT target_wa_id, edited_at, body FROM message_edit WHERE " + THEIR_EDITS
+                + " ORDER BY edited_at, wa_message_id", number)) {
+            JsonObjectBuilder edit = Json.createObjectBuilder().add("waMessageId", (String) e[0]).add("editedAt", instant(e[1]).toString());
+            optional(edit, "text", e[2]);
+            all.add(edit);
         }
         return all.build().toString();
     }
