@@ -40,8 +40,16 @@ public class AnalyticsRefresh {
     /** Ready conversations never computed, or whose messages, counts, time zone or enrichment changed since. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<UUID> changedConversations() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT c.id FROM conversation c"
+        try (Connection c = dataSource.getConnection()) {
+            // Marks left by conversations deleted since (their marks have no foreign key, see V12).
+            AnalyticsPartials.update(c, "DELETE FROM analytics_touched_day t"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM conversation c WHERE c.id = t.conversation_id)");
+            return changed(c);
+        }
+    }
+
+    private static List<UUID> changed(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT c.id FROM conversation c"
                         + " LEFT JOIN analytics_state s ON s.conversation_id = c.id WHERE c.status = 'READY' AND ("
                         + " s.conversation_id IS NULL OR s.message_count <> c.message_count"
                         + " OR s.last_message_at IS DISTINCT FROM c.last_message_at OR s.source_updated < c.updated_at"
@@ -68,38 +76,36 @@ public class AnalyticsRefresh {
 
     /** The work of {@link #recompute}, on the caller's connection and transaction. */
     static void refresh(Connection c, UUID conversation) throws SQLException {
-        {
-            // What the conversation looked like before reading its messages: a message arriving
-            // meanwhile makes the next run see a difference and compute again.
-            Snapshot seen = snapshot(c, conversation);
-            if (seen == null) {
-                return;
-            }
-            Steps steps = new Steps();
-            // The hourly activity of a 1.5 M-message chat is ~400k groups: with the default 4 MB the
-            // hash aggregation spilled to disk in 33 batches (17 s instead of 13 s).
-            AnalyticsPartials.update(c, "SET LOCAL work_mem = '128MB'");
-            Marks marks = marks(c, conversation);
-            Object[] last = lastRun(c, conversation);
-            boolean full = last == null || !seen.timeZone().equals(last[0]);
-            AnalyticsScope content;
-            AnalyticsScope enriched;
-            if (full) {
-                content = AnalyticsScope.whole(conversation);
-                enriched = content;
-            } else {
-                content = AnalyticsScope.days(conversation, marks.days());
-                enriched = AnalyticsScope.days(conversation, enrichedDays(c, conversation, (Timestamp) last[1]));
-            }
-            steps.done("changes (" + (full ? "full" : marks.ids().size() + " marks") + ")");
-            compute(c, content, enriched, steps);
-            AnalyticsPartials.update(c, "DELETE FROM analytics_touched_day WHERE id = ANY (?)",
-                    c.createArrayOf("bigint", marks.ids().toArray()));
-            saveState(c, conversation, seen);
-            steps.done("state");
-            LOG.info(() -> "Analytics of conversation " + conversation + (full ? " in full" : ", days changed: " + content
-                    + ", days enriched: " + enriched) + "; ms per step: " + steps);
+        // What the conversation looked like before reading its messages: a message arriving
+        // meanwhile makes the next run see a difference and compute again.
+        Snapshot seen = snapshot(c, conversation);
+        if (seen == null) {
+            return;
         }
+        Steps steps = new Steps();
+        // The hourly activity of a 1.5 M-message chat is ~400k groups: with the default 4 MB the
+        // hash aggregation spilled to disk in 33 batches (17 s instead of 13 s).
+        AnalyticsPartials.update(c, "SET LOCAL work_mem = '128MB'");
+        Marks marks = marks(c, conversation);
+        LastRun last = lastRun(c, conversation);
+        boolean full = last == null || !seen.timeZone().equals(last.timeZone());
+        AnalyticsScope content;
+        AnalyticsScope enriched;
+        if (full) {
+            content = AnalyticsScope.whole(conversation);
+            enriched = content;
+        } else {
+            content = AnalyticsScope.days(conversation, marks.days());
+            enriched = AnalyticsScope.days(conversation, enrichedDays(c, conversation, last.computedAt()));
+        }
+        steps.done("changes (" + (full ? "full" : marks.ids().size() + " marks") + ")");
+        compute(c, content, enriched, steps);
+        AnalyticsPartials.update(c, "DELETE FROM analytics_touched_day WHERE id = ANY (?)",
+                c.createArrayOf("bigint", marks.ids().toArray()));
+        saveState(c, conversation, seen);
+        steps.done("state");
+        LOG.info(() -> "Analytics of conversation " + conversation + (full ? " in full" : ", days changed: " + content
+                + ", days enriched: " + enriched) + "; ms per step: " + steps);
     }
 
     /**
@@ -195,12 +201,16 @@ public class AnalyticsRefresh {
         return new Marks(ids, days);
     }
 
-    /** The time zone and time of the last run, or null when there was none. */
-    private static Object[] lastRun(Connection c, UUID conversation) throws SQLException {
+    /** The time zone and start of a conversation's last run. */
+    private record LastRun(String timeZone, Timestamp computedAt) {
+    }
+
+    /** Null when there was none. */
+    private static LastRun lastRun(Connection c, UUID conversation) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT time_zone, computed_at FROM analytics_state WHERE conversation_id = ?")) {
             q.setObject(1, conversation);
             try (ResultSet r = q.executeQuery()) {
-                return r.next() ? new Object[] {r.getString(1), r.getTimestamp(2)} : null;
+                return r.next() ? new LastRun(r.getString(1), r.getTimestamp(2)) : null;
             }
         }
     }
