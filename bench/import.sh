@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # End-to-end import benchmark: uploads FILE to a running Conversa as admin, waits for the job, prints the times.
 # Usage: bench/import.sh FILE [BASE_URL] [ADMIN_PASSWORD]   (default: http://localhost:9080, the dev admin password)
+# NAME=chat.txt uploads under that file name: a later export uploaded under the same name merges into the
+# conversation the first one made (default: a new name each time, so a new conversation).
 set -euo pipefail
 FILE=$1; BASE=${2:-http://localhost:9080}; PASS=${3:-$(cat ~/.conversa/dev/admin-password)}
 T=$(curl -s $BASE/api/v1/auth/token -H 'Content-Type: application/json' -d "{\"username\":\"admin\",\"password\":\"$PASS\"}" | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
 start=$(date +%s.%N)
-R=$(curl -s $BASE/api/v1/conversations/import -H "Authorization: Bearer $T" -F "file=@$FILE;filename=bench-$(date +%s).txt" -F timezone=UTC)
+R=$(curl -s $BASE/api/v1/conversations/import -H "Authorization: Bearer $T" -F "file=@$FILE;filename=${NAME:-bench-$(date +%s).txt}" -F timezone=UTC)
 up=$(date +%s.%N)
 echo "upload answered after $(echo "$up - $start" | bc) s: $R"
 J=$(echo $R | python3 -c 'import json,sys;print(json.load(sys.stdin)["jobId"])')

@@ -6,6 +6,8 @@
 #   2. RUNS runs in one JVM: the first cold, the others warm.
 # Usage: bench/parser.sh [RUNS]     (default 5; JAVA_HEAP overrides -Xmx256m, BENCH_DIR the work folder)
 #        bench/parser.sh generate   only writes the export and prints its path (used by npm-parser.sh)
+#        bench/parser.sh later N    writes a later export of the same chat (the same messages, then N more)
+#                                   and prints its path (used for the incremental analytics figure)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,6 +20,12 @@ BENCH=io.conversa.interfaces.export.bench
 rm -rf "$CLASSES"
 javac -encoding UTF-8 -d "$CLASSES" $(find "$ROOT/ejb-module/src/main/java/io/conversa/interfaces/export" \
   "$ROOT/ejb-module/src/test/java/io/conversa/interfaces/export/bench" -name '*.java')
+if [[ "${1:-}" == later ]]; then
+  LATER=$BENCH_DIR/android-export-1.5m-plus-${2:?how many more messages}.txt
+  [[ -f "$LATER" ]] || java -cp "$CLASSES" "$BENCH.ExportGenerator" "$LATER" "$2"
+  echo "$LATER"
+  exit 0
+fi
 if [[ ! -f "$EXPORT" ]]; then
   echo "generating $EXPORT" >&2
   java -cp "$CLASSES" "$BENCH.ExportGenerator" "$EXPORT"

@@ -132,7 +132,8 @@ class AnalyticsIT {
         assertThat(Api.get("/api/v1/analytics/overview", freshUserToken()).json().at("/totals/messages").asLong()).isZero();
     }
 
-    private static String runJob() {
+    /** Runs the analytics job as admin and waits for it; returns its batch status. */
+    static String runJob() {
         String admin = adminToken();
         Api.Answer started = Api.send(Api.request("/api/v1/admin/jobs/analytics", admin).POST(BodyPublishers.noBody()));
         assertThat(started.status()).isEqualTo(202);

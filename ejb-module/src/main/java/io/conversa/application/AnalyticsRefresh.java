@@ -4,22 +4,26 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Computes one conversation's analytics in PostgreSQL (a handful of grouped and windowed queries
- * over its messages, no row leaves the database) and replaces what was stored for it, in one
- * transaction (the caller drops the cached answers once it committed). Also says which
+ * Brings one conversation's analytics up to date, in one transaction (the caller drops the cached
+ * answers once it committed): the first time, or when its time zone changed, over all its messages;
+ * afterwards only over the local days whose messages were added, removed or edited since (marked by
+ * the triggers of V12) or enriched by NLP since, and the months around them, then derives the
+ * whole-history figures from the stored partials ({@link AnalyticsPartials}, {@link AnalyticsTotals}).
+ * So 1,000 new messages cost a day or two of work, not the whole history. Also says which
  * conversations changed since they were last computed.
  */
 @Stateless
@@ -28,40 +32,29 @@ public class AnalyticsRefresh {
     private static final Logger LOG = Logger.getLogger(AnalyticsRefresh.class.getName());
 
     /** A silence longer than this ends a conversation session. */
-    static final String SESSION_GAP = "30 minutes";
-
-    private static final String MEDIA_KINDS = "('MEDIA_OMITTED', 'ATTACHMENT', 'VIEW_ONCE')";
-    private static final String LOCAL_HOUR = "date_trunc('hour', COALESCE(m.local_time, m.sent_at AT TIME ZONE c.time_zone))";
-    /** Words as separators plus one: a regex split per message cost 2 s more over 1.5 M messages. */
-    private static final String WORDS = "CASE WHEN m.kind = 'TEXT' AND btrim(COALESCE(m.body, '')) <> ''"
-            + " THEN length(btrim(m.body)) - length(translate(btrim(m.body), E' \\n\\t', '')) + 1 ELSE 0 END";
-    private static final String EMOJI = "COALESCE(regexp_count(m.body, '[\\U0001F000-\\U0001FAFF\\U00002600-\\U000027BF]'), 0)";
-    private static final String MEDIA_TYPE = "CASE WHEN m.kind <> 'ATTACHMENT' THEN lower(m.kind) ELSE"
-            + " CASE lower(substring(m.attachment_name from '\\.([A-Za-z0-9]+)$'))"
-            + " WHEN 'jpg' THEN 'image' WHEN 'jpeg' THEN 'image' WHEN 'png' THEN 'image' WHEN 'webp' THEN 'sticker'"
-            + " WHEN 'gif' THEN 'image' WHEN 'mp4' THEN 'video' WHEN '3gp' THEN 'video' WHEN 'mov' THEN 'video'"
-            + " WHEN 'opus' THEN 'audio' WHEN 'ogg' THEN 'audio' WHEN 'mp3' THEN 'audio' WHEN 'm4a' THEN 'audio'"
-            + " WHEN 'aac' THEN 'audio' WHEN 'vcf' THEN 'contact' ELSE 'document' END END";
-    /** Words a chat is full of in the languages of our fixtures; left out of the top keywords. */
-    private static final String[] STOP_WORDS = ("that this with have from what when they there their will would about just like"
-            + " your then them than were been also only some more here very much okay yeah yes haha hahaha jaja jajaja"
-            + " omitted media message deleted null para pero como esto esta este todo bien sólo solo muy más porque cuando"
-            + " donde está estoy tengo hola gracias você isso esse essa mais quando como aqui tudo obrigado"
-            + " dans avec pour vous nous mais tout bien être sont cette c'est oui"
-            + " aber auch eine einen einem nicht noch oder sich sind wenn wird dass habe haben hast schon"
-            + " sono della nella questo quello anche come però").split(" ");
+    static final String SESSION_GAP = AnalyticsPartials.SESSION_GAP;
 
     @Resource(lookup = "jdbc/conversa")
     DataSource dataSource;
 
-    /** Ready conversations never computed, or whose messages, counts or enrichment changed since. */
+    /** Ready conversations never computed, or whose messages, counts, time zone or enrichment changed since. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<UUID> changedConversations() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT c.id FROM conversation c"
+        try (Connection c = dataSource.getConnection()) {
+            // Marks left by conversations deleted since (their marks have no foreign key, see V12).
+            AnalyticsPartials.update(c, "DELETE FROM analytics_touched_day t"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM conversation c WHERE c.id = t.conversation_id)");
+            return changed(c);
+        }
+    }
+
+    private static List<UUID> changed(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT c.id FROM conversation c"
                         + " LEFT JOIN analytics_state s ON s.conversation_id = c.id WHERE c.status = 'READY' AND ("
                         + " s.conversation_id IS NULL OR s.message_count <> c.message_count"
                         + " OR s.last_message_at IS DISTINCT FROM c.last_message_at OR s.source_updated < c.updated_at"
+                        + " OR s.time_zone IS DISTINCT FROM c.time_zone"
+                        + " OR EXISTS (SELECT 1 FROM analytics_touched_day t WHERE t.conversation_id = c.id)"
                         + " OR EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.enriched_at > s.computed_at))"
                         + " ORDER BY c.message_count DESC");
                 ResultSet rows = q.executeQuery()) {
@@ -73,74 +66,89 @@ public class AnalyticsRefresh {
         }
     }
 
-    /** Recomputes and replaces everything stored for the conversation. */
+    /** Computes what changed since the last run (everything the first time) and derives the totals. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recompute(UUID conversation) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            // What the conversation looked like before reading its messages: a message arriving
-            // meanwhile makes the next run see a difference and compute again.
-            Object[] seen = snapshot(c, conversation);
-            if (seen == null) {
-                return;
-            }
-            Steps steps = new Steps();
-            // The hourly activity of a 1.5 M-message chat is ~400k groups: with the default 4 MB the
-            // hash aggregation spilled to disk in 33 batches (17 s instead of 13 s).
-            update(c, "SET LOCAL work_mem = '128MB'");
-            for (String table : List.of("analytics_activity", "analytics_media", "analytics_session", "analytics_reply",
-                    "analytics_term", "analytics_label")) {
-                update(c, "DELETE FROM " + table + " WHERE conversation_id = ?", conversation);
-            }
-            steps.done("delete");
-            update(c, "INSERT INTO analytics_activity SELECT m.conversation_id, COALESCE(m.participant_id, 0), " + LOCAL_HOUR
-                    + ", count(*), sum(" + WORDS + "), sum(CASE WHEN m.kind = 'TEXT' THEN char_length(COALESCE(m.body, '')) ELSE 0 END),"
-                    + " sum(" + EMOJI + "), count(*) FILTER (WHERE m.kind IN " + MEDIA_KINDS + "),"
-                    + " COALESCE(sum(m.sentiment_polarity), 0), count(m.sentiment_polarity)"
-                    + " FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE m.conversation_id = ? GROUP BY 1, 2, 3",
-                    conversation);
-            steps.done("activity");
-            update(c, "INSERT INTO analytics_media SELECT m.conversation_id, COALESCE(m.participant_id, 0), " + MEDIA_TYPE
-                    + ", count(*) FROM message m WHERE m.conversation_id = ? AND m.kind IN ('MEDIA_OMITTED', 'ATTACHMENT',"
-                    + " 'VIEW_ONCE', 'LOCATION', 'CONTACT', 'POLL') GROUP BY 1, 2, 3", conversation);
-            steps.done("media");
-            String turns = "WITH ordered AS (SELECT m.id, m.participant_id, m.sent_at, m.body,"
-                    + " row_number() OVER w AS rn, lag(m.sent_at) OVER w AS prev_at,"
-                    + " lag(m.participant_id) OVER w AS prev_author, lag(m.body) OVER w AS prev_body"
-                    + " FROM message m WHERE m.conversation_id = ? AND m.participant_id IS NOT NULL"
-                    + " WINDOW w AS (ORDER BY m.sent_at, m.sequence_no, m.id)),"
-                    + " marked AS (SELECT *, (prev_at IS NULL OR sent_at - prev_at > interval '" + SESSION_GAP + "') AS starts"
-                    + " FROM ordered)";
-            update(c, turns + ", numbered AS (SELECT *, sum(CASE WHEN starts THEN 1 ELSE 0 END) OVER (ORDER BY rn) AS session_no"
-                    + " FROM marked) INSERT INTO analytics_session SELECT ?, session_no, min(sent_at), max(sent_at), count(*),"
-                    + " (array_agg(participant_id ORDER BY rn))[1] FROM numbered GROUP BY session_no", conversation, conversation);
-            steps.done("sessions");
-            update(c, turns + " INSERT INTO analytics_reply SELECT ?, participant_id, prev_author, count(*),"
-                    + " avg(extract(epoch FROM sent_at - prev_at)),"
-                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - prev_at)),"
-                    + " count(*) FILTER (WHERE prev_body ~ '\\?\\s*$')"
-                    + " FROM marked WHERE NOT starts AND participant_id <> prev_author GROUP BY participant_id, prev_author",
-                    conversation, conversation);
-            steps.done("replies");
-            terms(c, conversation);
-            steps.done("terms");
-            update(c, "INSERT INTO analytics_label SELECT ?, 'emotion', emotion, count(*) FROM message"
-                    + " WHERE conversation_id = ? AND emotion IS NOT NULL GROUP BY emotion", conversation, conversation);
-            update(c, "INSERT INTO analytics_label SELECT ?, 'language', language, count(*) FROM message"
-                    + " WHERE conversation_id = ? AND language IS NOT NULL GROUP BY language", conversation, conversation);
-            try (PreparedStatement q = c.prepareStatement("INSERT INTO analytics_state (conversation_id, message_count,"
-                    + " last_message_at, source_updated, computed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE"
-                    + " SET message_count = EXCLUDED.message_count, last_message_at = EXCLUDED.last_message_at,"
-                    + " source_updated = EXCLUDED.source_updated, computed_at = EXCLUDED.computed_at")) {
-                q.setObject(1, conversation);
-                q.setInt(2, (Integer) seen[0]);
-                q.setTimestamp(3, (Timestamp) seen[1]);
-                q.setTimestamp(4, (Timestamp) seen[2]);
-                q.setTimestamp(5, (Timestamp) seen[3]);
-                q.executeUpdate();
-            }
-            steps.done("labels and state");
-            LOG.info(() -> "Analytics of conversation " + conversation + ", ms per step: " + steps);
+            refresh(c, conversation);
         }
+    }
+
+    /** The work of {@link #recompute}, on the caller's connection and transaction. */
+    static void refresh(Connection c, UUID conversation) throws SQLException {
+        // What the conversation looked like before reading its messages: a message arriving
+        // meanwhile makes the next run see a difference and compute again.
+        Snapshot seen = snapshot(c, conversation);
+        if (seen == null) {
+            return;
+        }
+        Steps steps = new Steps();
+        // The hourly activity of a 1.5 M-message chat is ~400k groups: with the default 4 MB the
+        // hash aggregation spilled to disk in 33 batches (17 s instead of 13 s).
+        AnalyticsPartials.update(c, "SET LOCAL work_mem = '128MB'");
+        Marks marks = marks(c, conversation);
+        LastRun last = lastRun(c, conversation);
+        boolean full = last == null || !seen.timeZone().equals(last.timeZone());
+        AnalyticsScope content;
+        AnalyticsScope enriched;
+        if (full) {
+            content = AnalyticsScope.whole(conversation);
+            enriched = content;
+        } else {
+            content = AnalyticsScope.days(conversation, marks.days());
+            enriched = AnalyticsScope.days(conversation, enrichedDays(c, conversation, last.computedAt()));
+        }
+        steps.done("changes (" + (full ? "full" : marks.ids().size() + " marks") + ")");
+        compute(c, content, enriched, steps);
+        AnalyticsPartials.update(c, "DELETE FROM analytics_touched_day WHERE id = ANY (?)",
+                c.createArrayOf("bigint", marks.ids().toArray()));
+        saveState(c, conversation, seen);
+        steps.done("state");
+        LOG.info(() -> "Analytics of conversation " + conversation + (full ? " in full" : ", days changed: " + content
+                + ", days enriched: " + enriched) + "; ms per step: " + steps);
+    }
+
+    /**
+     * Activity follows both kinds of change (sentiment is in it), the labels too (by month); sessions,
+     * media, replies and terms follow the content only. A day's change also reaches the next day's
+     * first reply (its previous message), hence the months of the days after the changed ones too.
+     */
+    private static void compute(Connection c, AnalyticsScope content, AnalyticsScope enriched, Steps steps) throws SQLException {
+        UUID id = content.conversation();
+        AnalyticsScope activityDays = content.whole() ? content : AnalyticsScope.days(id, union(content, enriched, false));
+        AnalyticsScope contentMonths = content.whole() ? content : AnalyticsScope.months(id, union(content, content, true));
+        AnalyticsScope labelMonths = content.whole() ? content : AnalyticsScope.months(id, union(content, enriched, false));
+        if (!activityDays.isEmpty()) {
+            AnalyticsPartials.activity(c, activityDays);
+            steps.done("activity " + activityDays);
+        }
+        if (!content.isEmpty()) {
+            AnalyticsPartials.segments(c, content);
+            AnalyticsTotals.sessions(c, id);
+            steps.done("sessions");
+            AnalyticsPartials.media(c, contentMonths);
+            steps.done("media " + contentMonths);
+            AnalyticsPartials.replyGaps(c, contentMonths);
+            AnalyticsTotals.replies(c, id);
+            steps.done("replies");
+            AnalyticsPartials.terms(c, contentMonths);
+            AnalyticsTotals.terms(c, id);
+            steps.done("terms");
+        }
+        if (!labelMonths.isEmpty()) {
+            AnalyticsPartials.labels(c, labelMonths);
+            steps.done("labels " + labelMonths);
+        }
+    }
+
+    /** The days of both scopes; with {@code nextDays}, each day's next day too. */
+    private static List<LocalDate> union(AnalyticsScope a, AnalyticsScope b, boolean nextDays) {
+        TreeSet<LocalDate> days = new TreeSet<>(a.units());
+        days.addAll(b.units());
+        if (nextDays) {
+            new ArrayList<>(days).forEach(d -> days.add(d.plusDays(1)));
+        }
+        return new ArrayList<>(days);
     }
 
     /** How long each step took, for the log: the figures that say where a slow run spends its time. */
@@ -160,49 +168,80 @@ public class AnalyticsRefresh {
         }
     }
 
-    private static Object[] snapshot(Connection c, UUID conversation) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT message_count, last_message_at, updated_at, now() FROM conversation WHERE id = ? AND status = 'READY'")) {
+    /** The conversation as a run saw it before reading its messages. */
+    private record Snapshot(int messageCount, Timestamp lastMessageAt, Timestamp updatedAt, Timestamp now, String timeZone) {
+    }
+
+    private static Snapshot snapshot(Connection c, UUID conversation) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT message_count, last_message_at, updated_at, now(), time_zone"
+                + " FROM conversation WHERE id = ? AND status = 'READY'")) {
             q.setObject(1, conversation);
             try (ResultSet r = q.executeQuery()) {
-                return r.next() ? new Object[] {r.getInt(1), r.getTimestamp(2), r.getTimestamp(3), r.getTimestamp(4)} : null;
+                return r.next() ? new Snapshot(r.getInt(1), r.getTimestamp(2), r.getTimestamp(3), r.getTimestamp(4), r.getString(5)) : null;
             }
         }
     }
 
-    /**
-     * Top words and two-word phrases of the text messages; words are split on spaces and punctuation.
-     * One pass: word pairs are counted first, and only the few distinct words and pairs are then
-     * checked against the stop list (checking each of millions of words against it took a minute).
-     */
-    private static void terms(Connection c, UUID conversation) throws SQLException {
-        String keep = "(char_length(%1$s) >= 4 AND lower(%1$s) <> upper(%1$s) AND NOT %1$s = ANY (?))";
-        try (PreparedStatement q = c.prepareStatement("WITH w AS (SELECT m.id, t.word, t.n FROM message m,"
-                + " regexp_split_to_table(lower(m.body), '[\\s[:punct:]]+') WITH ORDINALITY AS t(word, n)"
-                + " WHERE m.conversation_id = ? AND m.kind = 'TEXT' AND m.body IS NOT NULL),"
-                + " p AS (SELECT word, lead(word) OVER (PARTITION BY id ORDER BY n) AS next_word FROM w),"
-                + " g AS (SELECT word, next_word, count(*) AS c FROM p GROUP BY 1, 2),"
-                + " words AS (INSERT INTO analytics_term SELECT ?, 'word', left(word, 200), sum(c)::int FROM g"
-                + " WHERE " + String.format(keep, "word") + " GROUP BY word ORDER BY sum(c) DESC, word LIMIT 50 RETURNING 1)"
-                + " INSERT INTO analytics_term SELECT ?, 'phrase', left(word || ' ' || next_word, 200), sum(c)::int FROM g"
-                + " WHERE next_word IS NOT NULL AND " + String.format(keep, "word") + " AND " + String.format(keep, "next_word")
-                + " GROUP BY 3 HAVING sum(c) > 1 ORDER BY sum(c) DESC, 3 LIMIT 20")) {
-            Array stop = c.createArrayOf("text", STOP_WORDS);
+    /** The days the triggers marked, and the marks' ids: exactly these are deleted at the end. */
+    private record Marks(List<Long> ids, TreeSet<LocalDate> days) {
+    }
+
+    private static Marks marks(Connection c, UUID conversation) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        TreeSet<LocalDate> days = new TreeSet<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT id, day FROM analytics_touched_day WHERE conversation_id = ?")) {
             q.setObject(1, conversation);
-            q.setObject(2, conversation);
-            q.setArray(3, stop);
-            q.setObject(4, conversation);
-            q.setArray(5, stop);
-            q.setArray(6, stop);
-            q.executeUpdate();
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                    days.add(r.getDate(2).toLocalDate());
+                }
+            }
+        }
+        return new Marks(ids, days);
+    }
+
+    /** The time zone and start of a conversation's last run. */
+    private record LastRun(String timeZone, Timestamp computedAt) {
+    }
+
+    /** Null when there was none. */
+    private static LastRun lastRun(Connection c, UUID conversation) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT time_zone, computed_at FROM analytics_state WHERE conversation_id = ?")) {
+            q.setObject(1, conversation);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? new LastRun(r.getString(1), r.getTimestamp(2)) : null;
+            }
         }
     }
 
-    private static void update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                q.setObject(i + 1, params[i]);
+    /** Local days of the messages NLP enriched since the last run started. */
+    private static List<LocalDate> enrichedDays(Connection c, UUID conversation, Timestamp since) throws SQLException {
+        List<LocalDate> days = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT " + AnalyticsScope.LOCAL_DAY
+                + " FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE m.conversation_id = ? AND m.enriched_at > ?")) {
+            q.setObject(1, conversation);
+            q.setTimestamp(2, since);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    days.add(r.getDate(1).toLocalDate());
+                }
             }
+        }
+        return days;
+    }
+
+    private static void saveState(Connection c, UUID conversation, Snapshot seen) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("INSERT INTO analytics_state (conversation_id, message_count,"
+                + " last_message_at, source_updated, computed_at, time_zone) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id)"
+                + " DO UPDATE SET message_count = EXCLUDED.message_count, last_message_at = EXCLUDED.last_message_at,"
+                + " source_updated = EXCLUDED.source_updated, computed_at = EXCLUDED.computed_at, time_zone = EXCLUDED.time_zone")) {
+            q.setObject(1, conversation);
+            q.setInt(2, seen.messageCount());
+            q.setTimestamp(3, seen.lastMessageAt());
+            q.setTimestamp(4, seen.updatedAt());
+            q.setTimestamp(5, seen.now());
+            q.setString(6, seen.timeZone());
             q.executeUpdate();
         }
     }

@@ -70,10 +70,10 @@ public class AnalyticsReports {
                     + " ORDER BY count DESC, term", new Object[] {id}, "count"));
             out.add("phrases", rows(c, "SELECT term, count FROM analytics_term WHERE conversation_id = ? AND kind = 'phrase'"
                     + " ORDER BY count DESC, term", new Object[] {id}, "count"));
-            out.add("emotions", rows(c, "SELECT label, count FROM analytics_label WHERE conversation_id = ? AND kind = 'emotion'"
-                    + " ORDER BY count DESC", new Object[] {id}, "messages"));
-            out.add("languages", rows(c, "SELECT label, count FROM analytics_label WHERE conversation_id = ? AND kind = 'language'"
-                    + " ORDER BY count DESC", new Object[] {id}, "messages"));
+            out.add("emotions", rows(c, "SELECT label, sum(count) FROM analytics_label WHERE conversation_id = ? AND kind = 'emotion'"
+                    + " GROUP BY label ORDER BY 2 DESC, 1", new Object[] {id}, "messages"));
+            out.add("languages", rows(c, "SELECT label, sum(count) FROM analytics_label WHERE conversation_id = ? AND kind = 'language'"
+                    + " GROUP BY label ORDER BY 2 DESC, 1", new Object[] {id}, "messages"));
             out.add("topics", topics(c, id, period));
             return out.build();
         }

@@ -41,22 +41,30 @@ public final class ExportGenerator {
 
     /** Writes the export to {@code file}, replacing it. */
     public static void write(Path file) throws IOException {
+        write(file, 0);
+    }
+
+    /**
+     * Writes a later export of the same chat: the same first {@link #MESSAGES} messages (same seed),
+     * then {@code later} more, as if the chat had gone on and been exported again.
+     */
+    public static void write(Path file, int later) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
-            new ExportGenerator().writeMessages(out);
+            new ExportGenerator().writeMessages(out, MESSAGES + later);
         }
         // Renamed at the end, so an interrupted run never leaves a truncated export that looks complete.
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void writeMessages(Writer out) throws IOException {
+    private void writeMessages(Writer out, int messages) throws IOException {
         LocalDateTime time = LocalDateTime.of(2017, 1, 1, 8, 0);
         header(time);
         line.append("Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, "
                 + "can read or listen to them. Tap to learn more.\n");
         out.append(line);
-        for (int i = 1; i < MESSAGES; i++) {
+        for (int i = 1; i < messages; i++) {
             time = time.plusMinutes(random.nextInt(4));
             header(time);
             int dice = random.nextInt(1000);
@@ -126,8 +134,8 @@ public final class ExportGenerator {
         return AUTHORS[random.nextInt(AUTHORS.length)];
     }
 
-    /** {@code ExportGenerator FILE}: writes the export to FILE. */
+    /** {@code ExportGenerator FILE [LATER]}: writes the export (with LATER more messages) to FILE. */
     public static void main(String[] args) throws IOException {
-        write(Path.of(args[0]));
+        write(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0);
     }
 }
