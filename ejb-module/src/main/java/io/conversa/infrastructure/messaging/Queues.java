@@ -3,6 +3,7 @@ package io.conversa.infrastructure.messaging;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSConsumer;
@@ -28,6 +29,9 @@ public class Queues {
     @Inject
     @JMSConnectionFactory("jms/conversa")
     JMSContext jms;
+
+    @Resource(lookup = "jms/conversa")
+    ConnectionFactory factory;
 
     @Resource(lookup = "jms/ingest")
     Queue ingest;
@@ -89,7 +93,15 @@ public class Queues {
         send(nlp, conversationId.toString());
     }
 
+    /**
+     * A context of its own for each send: the injected one turned out to be shared by every thread
+     * here, and its producer's lock made concurrent webhook requests wait, one after the other, for
+     * each other's write to the file store, instead of sharing one write as separate sessions do.
+     * Inside a transaction the new context joins it, as the injected one did.
+     */
     private void send(Queue queue, String text) {
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, text);
+        try (JMSContext context = factory.createContext()) {
+            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, text);
+        }
     }
 }
