@@ -118,6 +118,7 @@ class ArchivesAndReimportsIT {
         JsonNode job = awaitJob(token, later.json().get("jobId").asText());
         assertThat(job.get("messagesNew").asInt()).isEqualTo(60 - 14);
         assertThat(job.get("messagesSkipped").asInt()).isEqualTo(14);
+        assertThat(job.get("messagesIndexed").asInt()).as("only the new ones indexed").isEqualTo(60 - 14);
         assertThat(get("/api/v1/conversations/" + later.json().get("conversationId").asText(), token)
                 .json().at("/conversation/messageCount").asInt()).isEqualTo(60);
     }

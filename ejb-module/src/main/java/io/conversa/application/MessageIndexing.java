@@ -35,6 +35,8 @@ public class MessageIndexing {
 
     private static final Logger LOG = Logger.getLogger(MessageIndexing.class.getName());
     private static final int BATCH = 2000;
+    /** Batches between two progress updates on the import's job: about every 20,000 messages. */
+    private static final int PROGRESS_EVERY = 10;
 
     @PersistenceContext
     EntityManager em;
@@ -44,6 +46,9 @@ public class MessageIndexing {
 
     @Inject
     SearchCache cache;
+
+    @Inject
+    JobProgress progress;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -60,7 +65,7 @@ public class MessageIndexing {
     /**
      * Indexes the messages an import wrote (a merge into a long conversation indexes only what it
      * added): the conversation is read from this import's first message on, and only this import's
-     * messages are indexed. Returns how many.
+     * messages are indexed, with the count shown on the job as it goes. Returns how many.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public long indexImport(UUID conversationId, UUID jobId) {
@@ -76,12 +81,19 @@ public class MessageIndexing {
         BulkIndexing bulk = new BulkIndexing();
         long count = 0;
         IndexedBatch batch;
+        int batches = 0;
         do {
             batch = tx.indexBatch(conversationId, after, onlyJob, bulk);
             count += batch.indexed();
             after = batch.last();
+            if (onlyJob != null && ++batches % PROGRESS_EVERY == 0) {
+                progress.indexed(onlyJob, (int) count);
+            }
         } while (batch.read() == BATCH);
         finish(bulk);
+        if (onlyJob != null) {
+            progress.indexed(onlyJob, (int) count);
+        }
         long total = count;
         LOG.info(() -> String.format("Indexed %d messages of conversation %s in %d ms", total, conversationId,
                 (System.nanoTime() - started) / 1_000_000));
