@@ -93,7 +93,7 @@ public class ConversationEnrichment {
             }
             c.setAutoCommit(true);
             if (done > 0) {
-                indexing.finish(reindexed);
+                indexing.finish(reindexed, false);
             }
             long enriched = System.nanoTime();
             if (done > 0) {

@@ -90,7 +90,7 @@ public class MessageIndexing {
                 progress.indexed(onlyJob, (int) count);
             }
         } while (batch.read() == BATCH);
-        finish(bulk);
+        finish(bulk, true);
         if (onlyJob != null) {
             progress.indexed(onlyJob, (int) count);
         }
@@ -139,15 +139,20 @@ public class MessageIndexing {
     }
 
     /**
-     * Ends a bulk write: waits for its last batches, commits the index and refreshes its readers
-     * once, then drops the cached answers, so a search afterwards sees every message of it.
+     * Ends a bulk write: waits until the index writer holds its last batches, then drops the cached
+     * answers, so a search afterwards sees every message of it. With {@code commit} (an import, whose
+     * job then says SUCCEEDED) the index is also committed to disk and its readers refreshed at once;
+     * without (NLP results, after every webhook message too) the backend's periodic commit keeps it,
+     * so a webhook burst does not pay one index commit per message.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void finish(BulkIndexing bulk) {
+    public void finish(BulkIndexing bulk, boolean commit) {
         bulk.awaitAll();
-        var workspace = Search.session(em).workspace(Message.class);
-        workspace.flush();
-        workspace.refresh();
+        if (commit) {
+            var workspace = Search.session(em).workspace(Message.class);
+            workspace.flush();
+            workspace.refresh();
+        }
         cache.invalidate();
     }
 
