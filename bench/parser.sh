@@ -8,12 +8,15 @@
 #        bench/parser.sh generate   only writes the export and prints its path (used by npm-parser.sh)
 #        bench/parser.sh later N    writes a later export of the same chat (the same messages, then N more)
 #                                   and prints its path (used for the incremental analytics figure)
+#        MESSAGES=15000000 bench/parser.sh generate   a larger export (15 M messages: about 1 GB)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_DIR=${BENCH_DIR:-$ROOT/ejb-module/target/bench}
 CLASSES=$BENCH_DIR/classes
-EXPORT=$BENCH_DIR/android-export-1.5m-messages.txt
+MESSAGES=${MESSAGES:-1500000}
+if [[ $MESSAGES == 1500000 ]]; then SIZE=1.5m; else SIZE=$((MESSAGES / 1000000))m; fi
+EXPORT=$BENCH_DIR/android-export-$SIZE-messages.txt
 JAVA_HEAP=${JAVA_HEAP:--Xmx256m}
 BENCH=io.conversa.interfaces.export.bench
 
@@ -22,13 +25,13 @@ javac -encoding UTF-8 -d "$CLASSES" $(find "$ROOT/ejb-module/src/main/java/io/co
   "$ROOT/ejb-module/src/test/java/io/conversa/interfaces/export/bench" -name '*.java')
 if [[ "${1:-}" == later ]]; then
   LATER=$BENCH_DIR/android-export-1.5m-plus-${2:?how many more messages}.txt
-  [[ -f "$LATER" ]] || java -cp "$CLASSES" "$BENCH.ExportGenerator" "$LATER" "$2"
+  [[ -f "$LATER" ]] || java -cp "$CLASSES" "$BENCH.ExportGenerator" "$LATER" $((1500000 + $2))
   echo "$LATER"
   exit 0
 fi
 if [[ ! -f "$EXPORT" ]]; then
   echo "generating $EXPORT" >&2
-  java -cp "$CLASSES" "$BENCH.ExportGenerator" "$EXPORT"
+  java -cp "$CLASSES" "$BENCH.ExportGenerator" "$EXPORT" "$MESSAGES"
 fi
 if [[ "${1:-}" == generate ]]; then
   echo "$EXPORT"

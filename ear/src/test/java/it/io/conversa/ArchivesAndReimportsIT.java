@@ -15,7 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** Zip exports bring their media; re-imports add only what is new; hostile zips are refused. */
+/** Zip exports bring their media; re-imports add only what is new, and it is searchable; hostile zips are refused. */
 class ArchivesAndReimportsIT {
 
     private static final String IOS_ZIP = "exports/ios_en_dmy-dots_brackets-seconds_poll_media_pustur-website-example.zip";
@@ -91,6 +91,16 @@ class ArchivesAndReimportsIT {
         assertThat(job.get("messagesSkipped").asInt()).isEqualTo(60);
         assertThat(get("/api/v1/conversations/" + first.json().get("conversationId").asText(), token)
                 .json().at("/conversation/messageCount").asInt()).isEqualTo(60);
+        // Searchable once the job succeeded: the new messages ("Hello World" twice, "Deeted message above"
+        // twice, all on 27/03), and the first import's "Hello" still once.
+        assertThat(searchTotal(token, "hello")).isEqualTo(3);
+        assertThat(searchTotal(token, "deeted")).isEqualTo(2);
+    }
+
+    private static int searchTotal(String token, String query) {
+        Api.Answer answer = Api.postJson("/api/v1/search", token, Map.of("query", query));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().get("total").asInt();
     }
 
     @Test
@@ -102,11 +112,13 @@ class ArchivesAndReimportsIT {
         Api.Answer first = importFile(token, "WhatsApp Chat with Dmitry.txt", earlier.getBytes(StandardCharsets.UTF_8), "UTC");
         int before = awaitJob(token, first.json().get("jobId").asText()).get("messagesNew").asInt();
         assertThat(before).isEqualTo(14);
+        assertThat(searchTotal(token, "hello")).isEqualTo(1); // "Hello" on 18/03
 
         Api.Answer later = importFile(token, "WhatsApp Chat with Dmitry.txt", full.getBytes(StandardCharsets.UTF_8), "UTC");
         JsonNode job = awaitJob(token, later.json().get("jobId").asText());
         assertThat(job.get("messagesNew").asInt()).isEqualTo(60 - 14);
         assertThat(job.get("messagesSkipped").asInt()).isEqualTo(14);
+        assertThat(job.get("messagesIndexed").asInt()).as("only the new ones indexed").isEqualTo(60 - 14);
         assertThat(get("/api/v1/conversations/" + later.json().get("conversationId").asText(), token)
                 .json().at("/conversation/messageCount").asInt()).isEqualTo(60);
     }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * NLP through the API: an imported export's messages get enriched by the nlp queue's consumer
  * (language, sentiment, emotion, entities with offsets), the conversation shows its languages and
- * keywords, a Cloud API text is enriched once stored, and an admin's rerun of the conversation runs to
- * completion with its progress counted.
+ * keywords, a Cloud API text is enriched once stored, the search index learns each message's language
+ * and sentiment (indexed before NLP ran), and an admin's rerun of the conversation runs to completion with
+ * its progress counted.
  */
 class NlpIT {
 
@@ -138,6 +139,74 @@ class NlpIT {
         assertThat(text.hasNonNull("enrichment")).as("the webhook text enriched within 60 s").isTrue();
         assertThat(text.get("text").asText()).isEqualTo(body);
         assertThat(text.at("/enrichment/language").asText()).isEqualTo("en");
+    }
+
+    @Test
+    void anImportedMessageIsFoundByTheLanguageAndSentimentNlpGaveIt() {
+        JsonNode reply = message("This message is reply to another");
+        String band = band(reply.at("/enrichment/polarity").floatValue());
+        String other = band.equals("neutral") ? "positive" : "neutral";
+        Map<String, Object> query = Map.of("query", "reply", "conversations", List.of(conversationId));
+        // The index took the message at import, before NLP: only a re-index after NLP lets the filters find it.
+        assertThat(awaitFound(withFilters(query, "en", band), "This message is <mark>reply</mark> to another"))
+                .as("found as English and " + band).isTrue();
+        assertThat(snippets(search(withFilters(query, "fr", band)))).isEmpty();
+        assertThat(snippets(search(withFilters(query, "en", other)))).doesNotContain("This message is <mark>reply</mark> to another");
+    }
+
+    @Test
+    void aWebhookTextEnrichedAfterItWasIndexedIsFoundByItsLanguageAndSentimentAsAPhrase() throws Exception {
+        String contact = "4420" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String wamid = "wamid.nlp-" + UUID.randomUUID();
+        String body = "Thank you so much, the blue scarf arrived today and it is lovely!";
+        assertThat(Api.signedWebhook(Api.webhookChange("messages", "\"contacts\":[{\"profile\":{\"name\":\"Kim\"},\"wa_id\":\""
+                + contact + "\"}],\"messages\":[{\"from\":\"" + contact + "\",\"id\":\"" + wamid + "\",\"timestamp\":\""
+                + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"" + body + "\"}}]"))
+                .status()).isEqualTo(200);
+        String conversation = Api.conversationOf(wamid);
+        JsonNode text = Api.await(() -> get("/api/v1/conversations/" + conversation + "/messages", adminToken()),
+                a -> a.json().get("messages").get(0).hasNonNull("enrichment")).json().get("messages").get(0);
+        assertThat(text.at("/enrichment/language").asText()).isEqualTo("en");
+        String band = band(text.at("/enrichment/polarity").floatValue());
+        Map<String, Object> query = Map.of("query", "\"blue scarf\"", "conversations", List.of(conversation));
+        assertThat(awaitFound(withFilters(query, "en", band), "the <mark>blue</mark> <mark>scarf</mark> arrived"))
+                .as("the phrase found in English and " + band).isTrue();
+        // Stemmed in its language now: "arrives" finds "arrived" (not in the accent-folded field alone).
+        assertThat(snippets(search(withFilters(Map.of("query", "arrives", "conversations", List.of(conversation)), "en", band))))
+                .singleElement().asString().contains("<mark>arrived</mark>");
+    }
+
+    private static String band(float polarity) {
+        return polarity >= 0.1f ? "positive" : polarity <= -0.1f ? "negative" : "neutral";
+    }
+
+    private static Map<String, Object> withFilters(Map<String, Object> query, String language, String sentiment) {
+        Map<String, Object> body = new java.util.HashMap<>(query);
+        body.put("languages", List.of(language));
+        body.put("sentiment", sentiment);
+        return body;
+    }
+
+    private static JsonNode search(Map<String, Object> body) {
+        Api.Answer answer = Api.postJson("/api/v1/search", adminToken(), body);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static List<String> snippets(JsonNode answer) {
+        return answer.get("hits").findValuesAsText("snippet");
+    }
+
+    /** Searches until a hit's snippet contains {@code snippet} (the index is refreshed once NLP's pages are in it), or 60 s pass. */
+    private static boolean awaitFound(Map<String, Object> body, String snippet) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        do {
+            if (snippets(search(body)).stream().anyMatch(s -> s.contains(snippet))) {
+                return true;
+            }
+            Api.pause();
+        } while (System.nanoTime() < deadline);
+        return false;
     }
 
     @Test

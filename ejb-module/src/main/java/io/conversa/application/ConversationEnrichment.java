@@ -7,6 +7,7 @@ import io.conversa.application.nlp.LanguageEvidence;
 import io.conversa.application.nlp.MessageText;
 import io.conversa.application.nlp.NlpPipeline;
 import io.conversa.application.nlp.PhoneRegions;
+import io.conversa.infrastructure.index.BulkIndexing;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -29,7 +30,9 @@ import javax.sql.DataSource;
  * analysed and written (JDBC batch updates of the message columns, entity rows replaced) in one
  * transaction of its own, so a crash loses at most a page and a rerun resumes where it stopped.
  * Messages without text (media, deletions, system notices) are only marked as looked at. Then
- * the conversation's keywords and topics are recomputed ({@link ConversationTermsWriter}).
+ * the conversation's keywords and topics are recomputed ({@link ConversationTermsWriter}). Each
+ * committed page is re-indexed, so that search filters by language and sentiment and the stemmed
+ * field of the message's language find it (the index saw the message before NLP had run).
  * Each bean instance keeps its own pipeline: instances serve one call at a time.
  */
 @Stateless
@@ -51,6 +54,9 @@ public class ConversationEnrichment {
     @Inject
     ConversationTermsWriter terms;
 
+    @Inject
+    MessageIndexing indexing;
+
     private NlpPipeline pipeline;
 
     /**
@@ -69,6 +75,7 @@ public class ConversationEnrichment {
                 return 0; // the conversation is gone
             }
             ConversationFacts facts = facts(c, conversation, everything);
+            BulkIndexing reindexed = new BulkIndexing();
             long after = 0;
             while (true) {
                 c.setAutoCommit(false);
@@ -83,9 +90,14 @@ public class ConversationEnrichment {
                 List<Enrichment> found = pipeline.enrich(page, facts);
                 write(c, conversation, found, silent);
                 c.commit();
+                // After the commit: the index reads the rows just written. Messages without text keep no NLP result.
+                indexing.reindex(found.stream().map(Enrichment::messageId).toList(), reindexed);
                 done += page.size() + silent.size();
             }
             c.setAutoCommit(true);
+            if (done > 0) {
+                indexing.finish(reindexed, false);
+            }
             long enriched = System.nanoTime();
             if (done > 0) {
                 terms.recompute(c, conversation, everything);

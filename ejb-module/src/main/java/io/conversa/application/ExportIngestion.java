@@ -64,7 +64,7 @@ public class ExportIngestion {
             ImportCounts counts = importMessages(task);
             // Searchable by the time the job says it succeeded (the rows were written without Hibernate).
             // After the import's connection is closed: indexing runs in transactions of its own.
-            indexing.indexConversation(task.conversationId());
+            indexing.indexImport(task.conversationId(), task.jobId());
             progress.succeed(task.jobId(), counts);
             if (counts.messagesNew() > 0) {
                 queues.enrich(task.conversationId());

@@ -40,6 +40,10 @@ public class JobProgress {
         em.find(Job.class, jobId).progress(bytes, messages);
     }
 
+    public void indexed(UUID jobId, int messages) {
+        em.find(Job.class, jobId).indexed(messages);
+    }
+
     /** The job succeeded; the conversation shows everything it now holds. */
     public void succeed(UUID jobId, ImportCounts counts) {
         Job job = em.find(Job.class, jobId);

@@ -5,28 +5,26 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The languages whose messages get stemming and stop words of their own in the index. A message in
+ * The languages whose messages get stemming of their own in the index. A message in
  * any other language, or not yet enriched, is still found through the accent-folded {@code text} field.
  */
 public enum IndexLanguage {
-    EN("English", "english"),
-    ES("Spanish", "spanish"),
-    PT("Portuguese", "portuguese"),
-    FR("French", "french"),
-    DE("German", "german"),
-    IT("Italian", "italian"),
-    NL("Dutch", "dutch");
+    EN("English"),
+    ES("Spanish"),
+    PT("Portuguese"),
+    FR("French"),
+    DE("German"),
+    IT("Italian"),
+    NL("Dutch");
 
-    /** The field that every message's text goes to: no stemming, no stop words, accents folded. */
+    /** The field that every message's text goes to: no stemming, accents folded. */
     public static final String ALL_TEXT = "text";
     public static final String FOLDED = "folded";
 
     private final String snowball;
-    private final String stopList;
 
-    IndexLanguage(String snowball, String stopList) {
+    IndexLanguage(String snowball) {
         this.snowball = snowball;
-        this.stopList = stopList;
     }
 
     public String code() {
@@ -44,11 +42,6 @@ public enum IndexLanguage {
     /** Snowball stemmer name, for both Lucene and Elasticsearch. */
     String snowball() {
         return snowball;
-    }
-
-    /** Lucene's bundled snowball stop list; Elasticsearch names the same list {@code _<language>_}. */
-    String stopList() {
-        return stopList;
     }
 
     public static Optional<IndexLanguage> of(String isoCode) {

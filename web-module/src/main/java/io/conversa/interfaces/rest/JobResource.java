@@ -33,16 +33,17 @@ public class JobResource {
 
     /**
      * A job's state. {@code messages} counts what was read from the export; of those, {@code messagesNew}
-     * were stored and {@code messagesSkipped} were already there (a re-import, {@code merged}).
+     * were stored and {@code messagesSkipped} were already there (a re-import, {@code merged});
+     * {@code messagesIndexed} of the new ones are searchable so far (indexing ends before SUCCEEDED).
      */
     public record JobView(UUID id, String kind, String status, UUID conversationId, String fileName,
-            Long bytesTotal, long bytesDone, int messages, int messagesNew, int messagesSkipped, boolean merged,
+            Long bytesTotal, long bytesDone, int messages, int messagesNew, int messagesSkipped, int messagesIndexed, boolean merged,
             int participants, int mediaStored, int mediaMissing, String error,
             Instant createdAt, Instant startedAt, Instant finishedAt) {
 
         static JobView of(Job j) {
             return new JobView(j.id(), j.kind(), j.status().name(), j.conversationId(), j.sourceName(),
-                    j.bytesTotal(), j.bytesDone(), j.messagesDone(), j.messagesNew(), j.messagesSkipped(), j.merged(),
+                    j.bytesTotal(), j.bytesDone(), j.messagesDone(), j.messagesNew(), j.messagesSkipped(), j.messagesIndexed(), j.merged(),
                     j.participants(), j.mediaStored(), j.mediaMissing(), j.error(),
                     j.createdAt(), j.startedAt(), j.finishedAt());
         }

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a large, realistic Android group export for benchmarks: 1.5 million messages (about
- * 100 MB) by authors with non-ASCII names, with multi-line messages, emoji, system lines, media and
+ * 100 MB) by default, or as many as asked (15 million make about 1 GB), by authors with non-ASCII names, with multi-line messages, emoji, system lines, media and
  * attachment placeholders, deleted and edited messages. A fixed seed makes every run write the same bytes.
  */
 public final class ExportGenerator {
@@ -35,36 +35,35 @@ public final class ExportGenerator {
 
     private final SplittableRandom random = new SplittableRandom(SEED);
     private final StringBuilder line = new StringBuilder(256);
+    private final long messages;
 
-    private ExportGenerator() {
+    private ExportGenerator(long messages) {
+        this.messages = messages;
     }
 
-    /** Writes the export to {@code file}, replacing it. */
+    /** Writes the 1.5 M-message export to {@code file}, replacing it. */
     public static void write(Path file) throws IOException {
-        write(file, 0);
+        write(file, MESSAGES);
     }
 
-    /**
-     * Writes a later export of the same chat: the same first {@link #MESSAGES} messages (same seed),
-     * then {@code later} more, as if the chat had gone on and been exported again.
-     */
-    public static void write(Path file, int later) throws IOException {
+    /** Writes an export of {@code messages} messages to {@code file}, replacing it. */
+    public static void write(Path file, long messages) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
-            new ExportGenerator().writeMessages(out, MESSAGES + later);
+            new ExportGenerator(messages).writeMessages(out);
         }
         // Renamed at the end, so an interrupted run never leaves a truncated export that looks complete.
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void writeMessages(Writer out, int messages) throws IOException {
+    private void writeMessages(Writer out) throws IOException {
         LocalDateTime time = LocalDateTime.of(2017, 1, 1, 8, 0);
         header(time);
         line.append("Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, "
                 + "can read or listen to them. Tap to learn more.\n");
         out.append(line);
-        for (int i = 1; i < messages; i++) {
+        for (long i = 1; i < messages; i++) {
             time = time.plusMinutes(random.nextInt(4));
             header(time);
             int dice = random.nextInt(1000);
@@ -93,7 +92,7 @@ public final class ExportGenerator {
     }
 
     /** A message body; {@code dice} (10..999) picks its kind with roughly the mix of a lively group chat. */
-    private void body(int dice, LocalDateTime time, int sequence) {
+    private void body(int dice, LocalDateTime time, long sequence) {
         if (dice < 50) {
             line.append("<Media omitted>");
         } else if (dice < 60) {
@@ -134,8 +133,8 @@ public final class ExportGenerator {
         return AUTHORS[random.nextInt(AUTHORS.length)];
     }
 
-    /** {@code ExportGenerator FILE [LATER]}: writes the export (with LATER more messages) to FILE. */
+    /** {@code ExportGenerator FILE [MESSAGES]}: writes the export (1.5 M messages unless told) to FILE. */
     public static void main(String[] args) throws IOException {
-        write(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0);
+        write(Path.of(args[0]), args.length > 1 ? Long.parseLong(args[1]) : MESSAGES);
     }
 }

@@ -74,6 +74,10 @@ public class Message {
     @Column(name = "reply_to_wa_id")
     private String replyToWaId;
 
+    /** The import that wrote the message; null for Cloud API messages. */
+    @Column(name = "import_job_id")
+    private UUID importJobId;
+
     /** ISO language code decided by NLP enrichment, {@code und} when undetermined, null before. */
     @KeywordField(name = "language")
     private String language;
@@ -146,6 +150,10 @@ public class Message {
 
     public String replyToWaId() {
         return replyToWaId;
+    }
+
+    public UUID importJobId() {
+        return importJobId;
     }
 
     public String language() {

@@ -51,6 +51,9 @@ public class Job {
     @Column(name = "messages_new")
     private int messagesNew;
 
+    @Column(name = "messages_indexed")
+    private int messagesIndexed;
+
     @Column(name = "media_stored")
     private int mediaStored;
 
@@ -107,6 +110,11 @@ public class Job {
     public void progress(long bytes, int messages) {
         bytesDone = bytes;
         messagesDone = messages;
+    }
+
+    /** The search index holds this many of the import's messages. */
+    public void indexed(int messages) {
+        messagesIndexed = messages;
     }
 
     public void succeed(ImportCounts counts) {
@@ -178,6 +186,10 @@ public class Job {
 
     public int messagesNew() {
         return messagesNew;
+    }
+
+    public int messagesIndexed() {
+        return messagesIndexed;
     }
 
     /** Messages read from the export that were already stored (a re-import of the same chat). */
