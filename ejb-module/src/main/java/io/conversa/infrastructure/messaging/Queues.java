@@ -2,10 +2,8 @@ package io.conversa.infrastructure.messaging;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
@@ -26,10 +24,12 @@ public class Queues {
     /** Message property of a dead letter: why it is there. */
     public static final String REASON = "reason";
 
-    @Inject
-    @JMSConnectionFactory("jms/conversa")
-    JMSContext jms;
-
+    /**
+     * Every send and receive opens a context of its own from the (pooled) factory. An injected context
+     * turned out to be shared by every thread here: its producer's lock made concurrent webhook requests
+     * wait one after the other for each other's file-store write, and concurrent use of its session
+     * failed sends. Inside a transaction a new context joins it.
+     */
     @Resource(lookup = "jms/conversa")
     ConnectionFactory factory;
 
@@ -72,20 +72,25 @@ public class Queues {
 
     /** Parks a send that failed its last attempt where admins look for them; the correlation id names it. */
     public void deadLetter(UUID outboundId, String reason) {
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setJMSCorrelationID(outboundId.toString())
-                .setProperty(REASON, reason).send(deadLetters, outboundId.toString());
+        try (JMSContext jms = factory.createContext()) {
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setJMSCorrelationID(outboundId.toString())
+                    .setProperty(REASON, reason).send(deadLetters, outboundId.toString());
+        }
     }
 
     /** Takes a parked send off the dead-letter queue when an admin re-drives it; false when none was there. */
     public boolean takeDeadLetter(UUID outboundId) {
-        try (JMSConsumer consumer = jms.createConsumer(deadLetters, "JMSCorrelationID = '" + outboundId + "'")) {
+        try (JMSContext jms = factory.createContext();
+                JMSConsumer consumer = jms.createConsumer(deadLetters, "JMSCorrelationID = '" + outboundId + "'")) {
             return consumer.receiveNoWait() != null;
         }
     }
 
     private void later(Queue queue, String text, int attempt, Duration delay) {
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis())
-                .setProperty(ATTEMPT, attempt).send(queue, text);
+        try (JMSContext jms = factory.createContext()) {
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis())
+                    .setProperty(ATTEMPT, attempt).send(queue, text);
+        }
     }
 
     /** Asks the NLP consumer to enrich the conversation's messages not enriched yet. */
@@ -93,15 +98,9 @@ public class Queues {
         send(nlp, conversationId.toString());
     }
 
-    /**
-     * A context of its own for each send: the injected one turned out to be shared by every thread
-     * here, and its producer's lock made concurrent webhook requests wait, one after the other, for
-     * each other's write to the file store, instead of sharing one write as separate sessions do.
-     * Inside a transaction the new context joins it, as the injected one did.
-     */
     private void send(Queue queue, String text) {
-        try (JMSContext context = factory.createContext()) {
-            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, text);
+        try (JMSContext jms = factory.createContext()) {
+            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, text);
         }
     }
 }
