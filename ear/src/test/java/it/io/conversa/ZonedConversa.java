@@ -1,13 +1,10 @@
 package it.io.conversa;
 
+import io.conversa.infrastructure.security.MasterKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +33,8 @@ final class ZonedConversa {
                 env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
             }
         }
-        env.put("CONVERSA_MASTER_KEY", masterKeyOf(itData));
+        // The IT server's key (created as it would create it, if it has not yet): both seal secrets in one database.
+        env.put("CONVERSA_MASTER_KEY", MasterKey.generatedIn(itData).trim());
         env.put("CONVERSA_DATA_DIR", DATA.toString());
         env.put("CONVERSA_HTTP_PORT", System.getProperty("it.zones.http.port"));
         env.put("CONVERSA_HTTPS_PORT", System.getProperty("it.zones.https.port"));
@@ -92,27 +90,5 @@ final class ZonedConversa {
             return -1;
         }
         return process.exitValue();
-    }
-
-    /**
-     * The IT server's master key, from its data folder; created there first, as the server itself would
-     * on first use, when it has not needed one yet (both servers then take the same).
-     */
-    private static String masterKeyOf(Path itData) throws IOException {
-        Path file = itData.resolve("keys").resolve("master-key");
-        if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Path tmp = Files.createTempFile(file.getParent(), "master-key", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(key));
-            try {
-                Files.move(tmp, file);
-            } catch (FileAlreadyExistsException serverWasFirst) {
-                Files.delete(tmp);
-            }
-        }
-        return Files.readString(file).trim();
     }
 }

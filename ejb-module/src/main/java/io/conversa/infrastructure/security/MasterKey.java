@@ -57,7 +57,15 @@ public class MasterKey {
     }
 
     private String generatedKey() {
-        Path file = Path.of(dataDir, "keys", "master-key");
+        return generatedIn(Path.of(dataDir));
+    }
+
+    /**
+     * The development key of a data folder (base64), created there on first use; servers sharing the
+     * folder (and tests that start another one) all take the first one written.
+     */
+    public static String generatedIn(Path dataDir) {
+        Path file = dataDir.resolve("keys").resolve("master-key");
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
