@@ -125,17 +125,8 @@ class NlpIT {
 
     @Test
     void aWebhookTextIsEnrichedOnceStored() throws Exception {
-        // A contact of its own, so that what other tests delivered to the fixtures' contact does not count as evidence.
-        String contact = "4420" + (10_000_000 + (int) (Math.random() * 89_999_999));
-        String wamid = "wamid.nlp-" + UUID.randomUUID();
         String body = "Could you tell me whether this jacket also comes in a darker shade, please?";
-        assertThat(Api.signedWebhook(Api.webhookChange("messages", "\"contacts\":[{\"profile\":{\"name\":\"Jo\"},\"wa_id\":\""
-                + contact + "\"}],\"messages\":[{\"from\":\"" + contact + "\",\"id\":\"" + wamid + "\",\"timestamp\":\""
-                + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"" + body + "\"}}]"))
-                .status()).isEqualTo(200);
-        String conversation = Api.conversationOf(wamid);
-        JsonNode text = Api.await(() -> get("/api/v1/conversations/" + conversation + "/messages", adminToken()),
-                a -> a.json().get("messages").get(0).hasNonNull("enrichment")).json().get("messages").get(0);
+        JsonNode text = enrichedWebhookText("Jo", body).message();
         assertThat(text.hasNonNull("enrichment")).as("the webhook text enriched within 60 s").isTrue();
         assertThat(text.get("text").asText()).isEqualTo(body);
         assertThat(text.at("/enrichment/language").asText()).isEqualTo("en");
@@ -156,16 +147,9 @@ class NlpIT {
 
     @Test
     void aWebhookTextEnrichedAfterItWasIndexedIsFoundByItsLanguageAndSentimentAsAPhrase() throws Exception {
-        String contact = "4420" + (10_000_000 + (int) (Math.random() * 89_999_999));
-        String wamid = "wamid.nlp-" + UUID.randomUUID();
-        String body = "Thank you so much, the blue scarf arrived today and it is lovely!";
-        assertThat(Api.signedWebhook(Api.webhookChange("messages", "\"contacts\":[{\"profile\":{\"name\":\"Kim\"},\"wa_id\":\""
-                + contact + "\"}],\"messages\":[{\"from\":\"" + contact + "\",\"id\":\"" + wamid + "\",\"timestamp\":\""
-                + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"" + body + "\"}}]"))
-                .status()).isEqualTo(200);
-        String conversation = Api.conversationOf(wamid);
-        JsonNode text = Api.await(() -> get("/api/v1/conversations/" + conversation + "/messages", adminToken()),
-                a -> a.json().get("messages").get(0).hasNonNull("enrichment")).json().get("messages").get(0);
+        Delivered delivered = enrichedWebhookText("Kim", "Thank you so much, the blue scarf arrived today and it is lovely!");
+        String conversation = delivered.conversation();
+        JsonNode text = delivered.message();
         assertThat(text.at("/enrichment/language").asText()).isEqualTo("en");
         String band = band(text.at("/enrichment/polarity").floatValue());
         Map<String, Object> query = Map.of("query", "\"blue scarf\"", "conversations", List.of(conversation));
@@ -214,5 +198,26 @@ class NlpIT {
         Api.Answer answer = Api.postJson("/api/v1/admin/nlp/rerun", adminToken(),
                 Map.of("conversationId", "00000000-0000-0000-0000-000000000000"));
         assertThat(answer.status()).isEqualTo(404);
+    }
+
+    /** A webhook text message and its conversation, as the API shows it once enriched (or after 60 s). */
+    private record Delivered(String conversation, JsonNode message) {
+    }
+
+    /**
+     * Sends {@code body} by webhook from a contact of its own, so that what other tests delivered to
+     * the fixtures' contact does not count as evidence, and waits for its enrichment.
+     */
+    private static Delivered enrichedWebhookText(String name, String body) throws Exception {
+        String contact = "4420" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String wamid = "wamid.nlp-" + UUID.randomUUID();
+        assertThat(Api.signedWebhook(Api.webhookChange("messages", "\"contacts\":[{\"profile\":{\"name\":\"" + name
+                + "\"},\"wa_id\":\"" + contact + "\"}],\"messages\":[{\"from\":\"" + contact + "\",\"id\":\"" + wamid
+                + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\""
+                + body + "\"}}]")).status()).isEqualTo(200);
+        String conversation = Api.conversationOf(wamid);
+        JsonNode message = Api.await(() -> get("/api/v1/conversations/" + conversation + "/messages", adminToken()),
+                a -> a.json().get("messages").get(0).hasNonNull("enrichment")).json().get("messages").get(0);
+        return new Delivered(conversation, message);
     }
 }
