@@ -1,7 +1,6 @@
 package io.conversa.interfaces.batch;
 
 import io.conversa.application.AuditTrail;
-import io.conversa.application.MessageIndexing;
 import io.conversa.application.MessageRetention;
 import io.conversa.application.MessageRetention.Leftovers;
 import io.conversa.application.MessageRetention.Swept;
@@ -43,9 +42,6 @@ public class RetentionSweep extends AbstractBatchlet {
     ObjectStorage storage;
 
     @Inject
-    MessageIndexing indexing;
-
-    @Inject
     AuditTrail audit;
 
     @Inject
@@ -76,7 +72,6 @@ public class RetentionSweep extends AbstractBatchlet {
         }
         Leftovers rest = retention.sweepLeftovers(cutoff);
         files += deleteFiles(rest.objectKeys());
-        indexing.forgetCachedAnswers();
         String outcome = "deleted " + messages + " messages, " + files + " stored files, " + emptied.conversations().size()
                 + " empty conversations, " + sends + " sends, " + rest.events() + " events, " + rest.imports() + " imports";
         // The audit outcome column is short: the counts of files and conversations are in the exit status.
