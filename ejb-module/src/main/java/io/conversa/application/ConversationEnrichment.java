@@ -8,6 +8,7 @@ import io.conversa.application.nlp.MessageText;
 import io.conversa.application.nlp.NlpPipeline;
 import io.conversa.application.nlp.PhoneRegions;
 import io.conversa.infrastructure.index.BulkIndexing;
+import io.conversa.infrastructure.messaging.BurstShield;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -57,6 +58,10 @@ public class ConversationEnrichment {
     @Inject
     MessageIndexing indexing;
 
+    /** A long conversation is enriched over minutes, page by page: each page waits while webhooks burst in. */
+    @Inject
+    BurstShield burst;
+
     private NlpPipeline pipeline;
 
     /**
@@ -74,10 +79,13 @@ public class ConversationEnrichment {
             if (zone == null) {
                 return 0; // the conversation is gone
             }
-            ConversationFacts facts = facts(c, conversation, everything);
+            // Read only once there is a page to enrich: most deliveries for a busy conversation (one per
+            // webhook message) find that an earlier one already did the work.
+            ConversationFacts facts = null;
             BulkIndexing reindexed = new BulkIndexing();
             long after = 0;
             while (true) {
+                burst.awaitLull();
                 c.setAutoCommit(false);
                 lock(c, conversation);
                 List<MessageText> page = new ArrayList<>(PAGE);
@@ -86,6 +94,9 @@ public class ConversationEnrichment {
                 if (page.isEmpty() && silent.isEmpty()) {
                     c.commit();
                     break;
+                }
+                if (facts == null) {
+                    facts = facts(c, conversation, everything);
                 }
                 List<Enrichment> found = pipeline.enrich(page, facts);
                 write(c, conversation, found, silent);

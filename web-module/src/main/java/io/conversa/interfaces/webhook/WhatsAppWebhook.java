@@ -1,5 +1,6 @@
 package io.conversa.interfaces.webhook;
 
+import io.conversa.infrastructure.messaging.BurstShield;
 import io.conversa.infrastructure.messaging.Queues;
 import io.conversa.interfaces.security.ProblemErrorPage;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class WhatsAppWebhook extends HttpServlet {
     @Inject
     Queues queues;
 
+    @Inject
+    BurstShield burst;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = request.getParameter("hub.verify_token");
@@ -62,6 +66,7 @@ public class WhatsAppWebhook extends HttpServlet {
         String signature = request.getHeader("X-Hub-Signature-256");
         if (appSecret.map(s -> new WebhookSignature(s).matches(body, signature)).orElse(false)) {
             queues.webhook(new String(body, StandardCharsets.UTF_8));
+            burst.accepted();
             response.setStatus(HttpServletResponse.SC_OK);
             return;
         }
