@@ -38,29 +38,29 @@ final class DirectionMarks {
     }
 
     /**
-     * Whether {@code utf8[start, end)} holds the first two bytes of a mark's UTF-8 encoding: U+061C is
-     * D8 9C, U+200E..U+2069 are E2 80 .. or E2 81 .., U+FEFF is EF BB BF. Lines without them, most lines,
-     * need not be searched for marks once decoded. The same lead bytes start common characters too
-     * (E2 for "’", "…" and "❤", EF for the emoji variation selector), hence the second byte.
+     * Whether {@code utf8[start, end)} holds the UTF-8 encoding of a mark: lines without one, most lines,
+     * need not be searched for marks once decoded. Only bytes that {@link #leadBytes} finds can start one.
      */
-    static boolean mayStartOneIn(byte[] utf8, int start, int end) {
+    static boolean encodedIn(byte[] utf8, int start, int end) {
         int i = start;
-        while (i < end - 1) {
-            if (i + Long.BYTES <= end && !mayHoldLeadByte(ByteWords.word(utf8, i))) {
+        while (i < end) {
+            if (i + Long.BYTES <= end && leadBytes(ByteWords.word(utf8, i)) == 0) {
                 i += Long.BYTES;
-                continue;
-            }
-            byte b = utf8[i++];
-            if (b >= 0) {
-                continue;
-            }
-            byte next = utf8[i];
-            if (b == (byte) 0xE2 ? next == (byte) 0x80 || next == (byte) 0x81
-                    : b == (byte) 0xD8 ? next == (byte) 0x9C : b == (byte) 0xEF && next == (byte) 0xBB) {
+            } else if (markLengthAt(utf8, i++, end) > 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Marks the bytes of {@code word} that may start a mark's UTF-8 encoding (U+061C is D8 9C,
+     * U+200E..U+2069 are E2 80 .. or E2 81 .., U+FEFF is EF BB BF), as {@link ByteWords#bytesEqual}
+     * does: zero when there is none.
+     */
+    static long leadBytes(long word) {
+        return ByteWords.ascii(word) ? 0 : ByteWords.bytesEqual(word, E2_BYTES) | ByteWords.bytesEqual(word, D8_BYTES)
+                | ByteWords.bytesEqual(word, EF_BYTES);
     }
 
     /** The length of the UTF-8 encoding of a mark at {@code utf8[at]}, or 0 when no mark is encoded there. */
@@ -80,11 +80,6 @@ final class DirectionMarks {
         int codePoint = (lead & 0x0F) << 12 | (second & 0x3F) << 6 | third & 0x3F;
         boolean encoded = (second & 0xC0) == 0x80 && (third & 0xC0) == 0x80;
         return encoded && codePoint >= 0x800 && isMark((char) codePoint) ? 3 : 0;
-    }
-
-    private static boolean mayHoldLeadByte(long word) {
-        return !ByteWords.ascii(word) && (ByteWords.bytesEqual(word, E2_BYTES) | ByteWords.bytesEqual(word, D8_BYTES)
-                | ByteWords.bytesEqual(word, EF_BYTES)) != 0;
     }
 
     private static int firstMark(String text) {

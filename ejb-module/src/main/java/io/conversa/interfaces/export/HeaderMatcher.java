@@ -48,6 +48,7 @@ final class HeaderMatcher {
     }
 
     private final CharSequence asciiView = new AsciiView();
+    private final LastTime lastTime = new LastTime();
     private byte[] bytes;
     private int start;
     /** Set when the scan of a line's bytes met one that is not ASCII: its answer then does not count. */
@@ -413,6 +414,6 @@ final class HeaderMatcher {
                 || hourOfDay > 23 || minute > 59 || secondOfMinute > 59) {
             return null;
         }
-        return LocalDateTime.of(year, month, day, hourOfDay, minute, secondOfMinute);
+        return lastTime.at(year, month, day, hourOfDay, minute, secondOfMinute);
     }
 }

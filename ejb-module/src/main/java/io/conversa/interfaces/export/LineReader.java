@@ -50,7 +50,7 @@ final class LineReader implements Closeable {
     private int lineStart;
     private int lineEnd;
     private boolean ascii;
-    /** Whether the line may hold direction marks: 0 not known yet, 1 no, 2 maybe. */
+    /** Whether the line holds direction marks: 0 not known yet, 1 no, 2 yes. */
     private byte marks;
     private String text;
 
@@ -69,6 +69,7 @@ final class LineReader implements Closeable {
             }
         }
         long highBits = 0;
+        long markLeads = 0;
         int end = position;
         while (true) {
             while (end + Long.BYTES <= limit) {
@@ -76,33 +77,39 @@ final class LineReader implements Closeable {
                 long terminators = ByteWords.bytesEqual(word, LF_BYTES) | ByteWords.bytesEqual(word, CR_BYTES);
                 if (terminators != 0) {
                     int before = ByteWords.firstMarked(terminators);
-                    return lineEndsAt(end + before, highBits | ByteWords.firstBytes(word, before));
+                    long lineBytes = ByteWords.firstBytes(word, before);
+                    return lineEndsAt(end + before, highBits | lineBytes, markLeads | DirectionMarks.leadBytes(lineBytes));
                 }
                 highBits |= word;
+                markLeads |= DirectionMarks.leadBytes(word);
                 end += Long.BYTES;
             }
             while (end < limit) {
                 byte b = buffer[end];
                 if (b == '\n' || b == '\r') {
-                    return lineEndsAt(end, highBits);
+                    return lineEndsAt(end, highBits, markLeads);
                 }
                 highBits |= b;
+                markLeads |= DirectionMarks.leadBytes(b & 0xFF);
                 end++;
             }
             int scanned = end - position;
             if (!fill()) {
-                return position < limit && lineEndsAt(limit, highBits);
+                return position < limit && lineEndsAt(limit, highBits, markLeads);
             }
             end = position + scanned;
         }
     }
 
-    /** @param highBits the line's bytes or'ed together, to tell whether any is not ASCII */
-    private boolean lineEndsAt(int end, long highBits) throws IOException {
+    /**
+     * @param highBits  the line's bytes or'ed together, to tell whether any is not ASCII
+     * @param markLeads not zero when a byte of the line may start a direction mark
+     */
+    private boolean lineEndsAt(int end, long highBits, long markLeads) throws IOException {
         lineStart = position;
         lineEnd = end;
         ascii = ByteWords.ascii(highBits);
-        marks = ascii ? (byte) 1 : 0;
+        marks = markLeads == 0 ? (byte) 1 : 0;
         text = null;
         if (end < limit) {
             afterCarriageReturn = buffer[end] == '\r';
@@ -196,10 +203,10 @@ final class LineReader implements Closeable {
         return false;
     }
 
-    /** Whether the current line may hold a direction mark: it holds the first two bytes of one. */
+    /** Whether the current line may hold a direction mark: it holds the UTF-8 encoding of one. */
     boolean mayHoldMarks() {
         if (marks == 0) {
-            marks = DirectionMarks.mayStartOneIn(buffer, lineStart, lineEnd) ? (byte) 2 : 1;
+            marks = DirectionMarks.encodedIn(buffer, lineStart, lineEnd) ? (byte) 2 : 1;
         }
         return marks == 2;
     }

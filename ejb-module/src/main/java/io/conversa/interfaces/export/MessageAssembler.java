@@ -17,6 +17,7 @@ final class MessageAssembler {
 
     private final WallClock clock;
     private final SystemMessages systemMessages = new SystemMessages();
+    private final Authors authors = new Authors();
 
     MessageAssembler(WallClock clock) {
         this.clock = clock;
@@ -30,7 +31,7 @@ final class MessageAssembler {
     ParsedMessage assemble(int sequence, long lineNumber, LocalDateTime localTime, boolean markedByWhatsApp,
             String afterHeader, String moreLines) {
         int colon = authorEnd(afterHeader);
-        String author = colon < 0 ? "" : afterHeader.substring(0, colon).strip();
+        String author = colon < 0 ? "" : authors.nameBefore(afterHeader, colon);
         if (author.isEmpty()) {
             return system(sequence, lineNumber, localTime, MessageContent.joinLines(afterHeader, moreLines));
         }

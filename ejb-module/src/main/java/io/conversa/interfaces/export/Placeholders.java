@@ -60,6 +60,12 @@ final class Placeholders {
     /** The phrases by the length of their last word, so a line is compared only with phrases that can fit it. */
     private static final List<List<OmittedPhrase>> IOS_OMITTED_BY_LAST_WORD = byLastWordLength(IOS_OMITTED);
     private static final int LONGEST_LAST_WORD = IOS_OMITTED_BY_LAST_WORD.size() - 1;
+    /**
+     * The phrases' last words: a line can only end with a phrase if its own last word is one of them,
+     * which rules most lines out before any phrase is compared.
+     */
+    private static final CaselessPhrases IOS_OMITTED_LAST_WORDS = new CaselessPhrases(IOS_OMITTED.stream()
+            .map(p -> p.phrase().substring(p.phrase().length() - p.lastWordLength())).toArray(String[]::new));
 
     /** Android follows an attached file's name with "(file attached)" (and translations). */
     private static final CaselessPhrases ANDROID_ATTACHED = new CaselessPhrases(
@@ -169,7 +175,8 @@ final class Placeholders {
             return null;
         }
         int lastWordLength = line.length() - 1 - lastSpace(line);
-        if (lastWordLength > LONGEST_LAST_WORD) {
+        if (lastWordLength > LONGEST_LAST_WORD
+                || !IOS_OMITTED_LAST_WORDS.containsRegion(line, line.length() - lastWordLength, line.length())) {
             return null;
         }
         for (OmittedPhrase omitted : IOS_OMITTED_BY_LAST_WORD.get(lastWordLength)) {
