@@ -110,6 +110,16 @@ final class HeaderMatcher {
                 && (Character.isDigit(first) || EraYears.mayStart((char) first));
     }
 
+    /** Whether the last match was read from the line's bytes, where {@link #bodyStart()} is a byte offset. */
+    boolean readAsBytes() {
+        return decodedLine == null;
+    }
+
+    /** Where the text after the header last matched starts: in the bytes, or in the decoded line. */
+    int bodyStart() {
+        return bodyStart;
+    }
+
     /** The text after the header last matched in the reader's current line, without direction marks. */
     String body(LineReader lines) {
         return decodedLine != null ? decodedLine.substring(bodyStart) : lines.textWithoutMarksFrom(bodyStart);

@@ -81,7 +81,10 @@ final class LineReader implements Closeable {
                     return lineEndsAt(end + before, highBits | lineBytes, markLeads | DirectionMarks.leadBytes(lineBytes));
                 }
                 highBits |= word;
-                markLeads |= DirectionMarks.leadBytes(word);
+                if (!strict) {
+                    // Only the second pass keeps texts, whose marks it must know; the first rarely decodes a line.
+                    markLeads |= DirectionMarks.leadBytes(word);
+                }
                 end += Long.BYTES;
             }
             while (end < limit) {
@@ -103,13 +106,13 @@ final class LineReader implements Closeable {
 
     /**
      * @param highBits  the line's bytes or'ed together, to tell whether any is not ASCII
-     * @param markLeads not zero when a byte of the line may start a direction mark
+     * @param markLeads not zero when a byte of the line may start a direction mark; not kept by a strict reader
      */
     private boolean lineEndsAt(int end, long highBits, long markLeads) throws IOException {
         lineStart = position;
         lineEnd = end;
         ascii = ByteWords.ascii(highBits);
-        marks = markLeads == 0 ? (byte) 1 : 0;
+        marks = ascii || !strict && markLeads == 0 ? (byte) 1 : 0;
         text = null;
         if (end < limit) {
             afterCarriageReturn = buffer[end] == '\r';

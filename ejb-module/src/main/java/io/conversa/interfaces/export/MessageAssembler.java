@@ -17,7 +17,6 @@ final class MessageAssembler {
 
     private final WallClock clock;
     private final SystemMessages systemMessages = new SystemMessages();
-    private final Authors authors = new Authors();
 
     MessageAssembler(WallClock clock) {
         this.clock = clock;
@@ -31,7 +30,7 @@ final class MessageAssembler {
     ParsedMessage assemble(int sequence, long lineNumber, LocalDateTime localTime, boolean markedByWhatsApp,
             String afterHeader, String moreLines) {
         int colon = authorEnd(afterHeader);
-        String author = colon < 0 ? "" : authors.nameBefore(afterHeader, colon);
+        String author = colon < 0 ? "" : afterHeader.substring(0, colon).strip();
         if (author.isEmpty()) {
             return system(sequence, lineNumber, localTime, MessageContent.joinLines(afterHeader, moreLines));
         }
@@ -39,7 +38,19 @@ final class MessageAssembler {
         if (bodyStart < afterHeader.length() && Character.isSpaceChar(afterHeader.charAt(bodyStart))) {
             bodyStart++;
         }
-        String body = MessageContent.joinLines(afterHeader.substring(bodyStart), moreLines);
+        return assemble(sequence, lineNumber, localTime, markedByWhatsApp, author, afterHeader.substring(bodyStart),
+                moreLines);
+    }
+
+    /**
+     * A message whose author is known (as {@link AuthorSplit} tells from the bytes).
+     *
+     * @param author    the author's name, not empty
+     * @param afterName the first line's text after the name's ':' and one space, without marks
+     */
+    ParsedMessage assemble(int sequence, long lineNumber, LocalDateTime localTime, boolean markedByWhatsApp,
+            String author, String afterName, String moreLines) {
+        String body = MessageContent.joinLines(afterName, moreLines);
         MessageContent content = MessageContent.of(body);
         if (content.kind() == MessageKind.TEXT
                 && systemMessages.isSystem(body, markedByWhatsApp)) {

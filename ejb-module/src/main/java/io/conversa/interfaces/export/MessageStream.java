@@ -20,11 +20,14 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
     private final MessageAssembler assembler;
     private final HeaderMatcher header = new HeaderMatcher();
     private final MoreLines moreLines = new MoreLines();
+    private final AuthorSplit authorSplit = new AuthorSplit();
 
     // The header line read ahead: it ended the previous message and starts the next one.
     private boolean pending;
     private boolean pendingMarkedByWhatsApp;
-    private String pendingAfterHeader;
+    /** The author when the header line's bytes told it, else null and the text is all that follows the header. */
+    private String pendingAuthor;
+    private String pendingText;
     private LocalDateTime pendingTime;
     private long pendingLineNumber;
 
@@ -74,7 +77,8 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
                 return null;
             }
             boolean markedByWhatsApp = pendingMarkedByWhatsApp;
-            String afterHeader = pendingAfterHeader;
+            String author = pendingAuthor;
+            String text = pendingText;
             LocalDateTime time = pendingTime;
             long lineNumber = pendingLineNumber;
             pending = false;
@@ -85,7 +89,9 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
                 }
             }
             exhausted = !pending;
-            return assembler.assemble(sequence++, lineNumber, time, markedByWhatsApp, afterHeader, moreLines.text());
+            return author != null
+                    ? assembler.assemble(sequence++, lineNumber, time, markedByWhatsApp, author, text, moreLines.text())
+                    : assembler.assemble(sequence++, lineNumber, time, markedByWhatsApp, text, moreLines.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,7 +118,13 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
         }
         pending = true;
         pendingMarkedByWhatsApp = lines.holdsMarked(MessageAssembler.IOS_SYSTEM_MARK);
-        pendingAfterHeader = header.body(lines);
+        if (header.readAsBytes() && !lines.mayHoldMarks() && authorSplit.split(lines, header.bodyStart())) {
+            pendingAuthor = authorSplit.author();
+            pendingText = authorSplit.text();
+        } else {
+            pendingAuthor = null;
+            pendingText = header.body(lines);
+        }
         pendingTime = time;
         pendingLineNumber = lines.lineNumber();
         return true;

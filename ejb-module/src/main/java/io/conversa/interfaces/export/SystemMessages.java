@@ -60,7 +60,9 @@ final class SystemMessages {
      * The fixed words each notice starts with: the regex can only match a text that starts with one
      * of them, and most texts start with none, so they need no regex.
      */
-    private static final List<String> NOTICE_OPENINGS = NOTICES.stream().map(SystemMessages::opening).toList();
+    private static final String[] NOTICE_OPENINGS = NOTICES.stream().map(SystemMessages::opening).toArray(String[]::new);
+    /** Their first characters, to rule most texts out with one search. */
+    private static final String NOTICE_INITIALS = initials(NOTICE_OPENINGS);
 
     /**
      * Group events and settings, which name a participant first ("Loris added Emily"). Checked only
@@ -124,12 +126,23 @@ final class SystemMessages {
             return false;
         }
         char first = body.charAt(0);
+        if (NOTICE_INITIALS.indexOf(first) < 0) {
+            return false;
+        }
         for (String opening : NOTICE_OPENINGS) {
             if (opening.charAt(0) == first && body.startsWith(opening)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String initials(String[] openings) {
+        StringBuilder initials = new StringBuilder();
+        for (String opening : openings) {
+            initials.append(opening.charAt(0));
+        }
+        return initials.toString();
     }
 
     /**
