@@ -43,10 +43,20 @@ final class DirectionMarks {
      */
     static boolean encodedIn(byte[] utf8, int start, int end) {
         int i = start;
-        while (i < end) {
-            if (i + Long.BYTES <= end && leadBytes(ByteWords.word(utf8, i)) == 0) {
+        while (i + Long.BYTES <= end) {
+            long leads = leadBytes(ByteWords.word(utf8, i));
+            if (leads == 0) {
                 i += Long.BYTES;
-            } else if (markLengthAt(utf8, i++, end) > 0) {
+                continue;
+            }
+            int lead = i + ByteWords.firstMarked(leads);
+            if (markLengthAt(utf8, lead, end) > 0) {
+                return true;
+            }
+            i = lead + 1;
+        }
+        for (; i < end; i++) {
+            if (markLengthAt(utf8, i, end) > 0) {
                 return true;
             }
         }
