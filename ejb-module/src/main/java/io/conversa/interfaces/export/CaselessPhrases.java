@@ -43,7 +43,10 @@ final class CaselessPhrases {
     /** Whether {@code text[start, end)} is one of the phrases; cut out only when its length and start fit one. */
     boolean containsRegion(String text, int start, int end) {
         int length = end - start;
-        return length > 0 && length < initials.length && (initials[length] & 1L << fold(text.charAt(start))) != 0
+        if (length <= 0 || length >= initials.length || initials[length] == 0) {
+            return false;
+        }
+        return (initials[length] & 1L << fold(text.charAt(start))) != 0
                 && (finals[length] & 1L << fold(text.charAt(end - 1))) != 0
                 && phrases.contains(text.substring(start, end));
     }

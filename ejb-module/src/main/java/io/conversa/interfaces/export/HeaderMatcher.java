@@ -332,7 +332,8 @@ final class HeaderMatcher {
         int value = 0;
         while (at < stop) {
             char c = charAt(at);
-            int digit = c >= '0' && c <= '9' ? c - '0' : Character.digit(c, 10);
+            // The only ASCII digits are 0-9; other scripts' digits need the Unicode tables.
+            int digit = c >= '0' && c <= '9' ? c - '0' : c < 0x80 ? -1 : Character.digit(c, 10);
             if (digit < 0) {
                 break;
             }

@@ -51,7 +51,8 @@ final class MessageAssembler {
     ParsedMessage assemble(int sequence, long lineNumber, LocalDateTime localTime, boolean markedByWhatsApp,
             String author, String afterName, String moreLines) {
         String body = MessageContent.joinLines(afterName, moreLines);
-        MessageContent content = MessageContent.of(body);
+        // The first line's text holds no line break: a body without further lines is one line.
+        MessageContent content = MessageContent.of(body, moreLines.isEmpty());
         if (content.kind() == MessageKind.TEXT
                 && systemMessages.isSystem(body, markedByWhatsApp)) {
             return system(sequence, lineNumber, localTime, body);

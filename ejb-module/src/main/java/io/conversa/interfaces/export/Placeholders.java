@@ -113,6 +113,8 @@ final class Placeholders {
     private static final Pattern MAP_LINK = Pattern.compile(
             "\\p{L}[\\p{L} ]{0,30} ?: ?https?://"
                     + "(?:maps\\.google\\.[a-z.]+|www\\.google\\.[a-z.]+/maps|maps\\.apple\\.com)\\S*");
+    /** Every map link that {@link #MAP_LINK} knows starts with one of these: links to other sites need no regex. */
+    private static final List<String> MAP_LINK_STARTS = List.of("://maps.", "://www.google.");
     /** A shared place (venue) ends with its Foursquare page. */
     private static final String VENUE_LINK = "https://foursquare.com/v/";
 
@@ -221,6 +223,15 @@ final class Placeholders {
         return matcher.matches() ? matcher.group("text") : null;
     }
 
+    private static boolean mayHoldMapLink(String line) {
+        for (String start : MAP_LINK_STARTS) {
+            if (line.contains(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A shared location ("location: https://maps..."), a shared place (with its venue page) or a live location. */
     static boolean isLocation(String firstLine, String body) {
         if (LIVE_LOCATION.contains(firstLine)) {
@@ -229,6 +240,6 @@ final class Placeholders {
         if (body.indexOf("://") < 0) {
             return false;
         }
-        return MAP_LINK.matcher(firstLine).matches() || body.contains(VENUE_LINK);
+        return mayHoldMapLink(firstLine) && MAP_LINK.matcher(firstLine).matches() || body.contains(VENUE_LINK);
     }
 }
