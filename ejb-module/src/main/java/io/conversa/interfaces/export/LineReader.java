@@ -113,7 +113,10 @@ final class LineReader implements Closeable {
         lineEnd = end;
         ascii = ByteWords.ascii(highBits);
         marks = ascii || !strict && markLeads == 0 ? (byte) 1 : 0;
-        text = null;
+        if (text != null) {
+            // Most lines are never decoded: tested first, the field needs no store (and no GC barrier).
+            text = null;
+        }
         if (end < limit) {
             afterCarriageReturn = buffer[end] == '\r';
             position = end + 1;

@@ -207,10 +207,18 @@ final class Placeholders {
     private static int lastSpace(String line) {
         int i = line.length() - 1;
         int stop = Math.max(-1, line.length() - 2 - LONGEST_LAST_WORD);
-        while (i > stop && !Character.isWhitespace(line.charAt(i))) {
+        while (i > stop && !isWhitespace(line.charAt(i))) {
             i--;
         }
         return i;
+    }
+
+    /** {@link Character#isWhitespace(char)}, answered for ASCII, most of the characters it is asked about, without its tables. */
+    private static boolean isWhitespace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F;
+        }
+        return Character.isWhitespace(c);
     }
 
     static boolean isPollStart(String line) {
