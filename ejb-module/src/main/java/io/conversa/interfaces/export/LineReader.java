@@ -217,11 +217,6 @@ final class LineReader implements Closeable {
         return marks == 2;
     }
 
-    /** Whether the current line is ASCII only. */
-    boolean ascii() {
-        return ascii;
-    }
-
     /** The 1-based number of the line last read. */
     long lineNumber() {
         return lineNumber;
