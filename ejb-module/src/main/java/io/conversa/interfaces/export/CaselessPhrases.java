@@ -33,6 +33,10 @@ final class CaselessPhrases {
 
     /** The form in which two characters are equal exactly when the case-insensitive order finds them equal. */
     private static char fold(char c) {
+        if (c < 0x80) {
+            // ASCII, most texts' ends: only A-Z change, to a-z.
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
         return Character.toLowerCase(Character.toUpperCase(c));
     }
 
