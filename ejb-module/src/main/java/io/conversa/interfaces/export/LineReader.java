@@ -49,7 +49,6 @@ final class LineReader implements Closeable {
 
     private int lineStart;
     private int lineEnd;
-    private boolean ascii;
     /** Whether the line holds direction marks: 0 not known yet, 1 no, 2 yes. */
     private byte marks;
     private String text;
@@ -111,7 +110,7 @@ final class LineReader implements Closeable {
     private boolean lineEndsAt(int end, long highBits, long markLeads) throws IOException {
         lineStart = position;
         lineEnd = end;
-        ascii = ByteWords.ascii(highBits);
+        boolean ascii = ByteWords.ascii(highBits);
         marks = ascii || !strict && markLeads == 0 ? (byte) 1 : 0;
         if (text != null) {
             // Most lines are never decoded: tested first, the field needs no store (and no GC barrier).
