@@ -1,32 +1,42 @@
 package io.conversa.interfaces.export;
 
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * A set of fixed phrases compared ignoring case, as {@link String#CASE_INSENSITIVE_ORDER} does. Texts
- * equal in that order have the same length and first characters that fold alike, so a text whose
- * length or first character no phrase has is ruled out by two bit tests; most message texts are,
- * which spares the case-insensitive comparisons on every message.
+ * equal in that order have the same length and first and last characters that fold alike, so a text
+ * is first looked up by its length, then by its first and last characters' folded values (64 bits of
+ * each per length): a text whose length and ends no phrase has is ruled out by bit tests. Most message
+ * texts are, which spares the case-insensitive comparisons on every message.
  */
 final class CaselessPhrases {
 
     private final Set<String> phrases = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    private final BitSet lengths = new BitSet();
-    private final BitSet initials = new BitSet();
+    /** By length: a bit for each folded first character (modulo 64) of the phrases of that length. */
+    private final long[] initials;
+    /** By length: the same for the last characters. */
+    private final long[] finals;
 
     CaselessPhrases(String... phrases) {
         this.phrases.addAll(List.of(phrases));
+        int longest = Arrays.stream(phrases).mapToInt(String::length).max().orElse(0);
+        initials = new long[longest + 1];
+        finals = new long[longest + 1];
         for (String phrase : phrases) {
-            lengths.set(phrase.length());
-            initials.set(fold(phrase.charAt(0)));
+            initials[phrase.length()] |= 1L << fold(phrase.charAt(0));
+            finals[phrase.length()] |= 1L << fold(phrase.charAt(phrase.length() - 1));
         }
     }
 
     /** The form in which two characters are equal exactly when the case-insensitive order finds them equal. */
     private static char fold(char c) {
+        if (c < 0x80) {
+            // ASCII, most texts' ends: only A-Z change, to a-z.
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
         return Character.toLowerCase(Character.toUpperCase(c));
     }
 
@@ -36,11 +46,16 @@ final class CaselessPhrases {
 
     /** Whether {@code text[start, end)} is one of the phrases; cut out only when its length and start fit one. */
     boolean containsRegion(String text, int start, int end) {
-        return lengths.get(end - start) && initials.get(fold(text.charAt(start)))
+        int length = end - start;
+        if (length <= 0 || length >= initials.length || initials[length] == 0) {
+            return false;
+        }
+        return (initials[length] & 1L << fold(text.charAt(start))) != 0
+                && (finals[length] & 1L << fold(text.charAt(end - 1))) != 0
                 && phrases.contains(text.substring(start, end));
     }
 
     int longest() {
-        return lengths.length() - 1;
+        return initials.length - 1;
     }
 }

@@ -7,6 +7,10 @@ package io.conversa.interfaces.export;
  */
 final class DirectionMarks {
 
+    private static final long D8_BYTES = ByteWords.repeated((byte) 0xD8);
+    private static final long E2_BYTES = ByteWords.repeated((byte) 0xE2);
+    private static final long EF_BYTES = ByteWords.repeated((byte) 0xEF);
+
     private DirectionMarks() {
     }
 
@@ -31,6 +35,61 @@ final class DirectionMarks {
             }
         }
         return clean.toString();
+    }
+
+    /**
+     * Whether {@code utf8[start, end)} holds the UTF-8 encoding of a mark: lines without one, most lines,
+     * need not be searched for marks once decoded. Only bytes that {@link #leadBytes} finds can start one.
+     */
+    static boolean encodedIn(byte[] utf8, int start, int end) {
+        int i = start;
+        while (i + Long.BYTES <= end) {
+            long leads = leadBytes(ByteWords.word(utf8, i));
+            if (leads == 0) {
+                i += Long.BYTES;
+                continue;
+            }
+            int lead = i + ByteWords.firstMarked(leads);
+            if (markLengthAt(utf8, lead, end) > 0) {
+                return true;
+            }
+            i = lead + 1;
+        }
+        for (; i < end; i++) {
+            if (markLengthAt(utf8, i, end) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Marks the bytes of {@code word} that may start a mark's UTF-8 encoding (U+061C is D8 9C,
+     * U+200E..U+2069 are E2 80 .. or E2 81 .., U+FEFF is EF BB BF), as {@link ByteWords#bytesEqual}
+     * does: zero when there is none.
+     */
+    static long leadBytes(long word) {
+        return ByteWords.ascii(word) ? 0 : ByteWords.bytesEqual(word, E2_BYTES) | ByteWords.bytesEqual(word, D8_BYTES)
+                | ByteWords.bytesEqual(word, EF_BYTES);
+    }
+
+    /** The length of the UTF-8 encoding of a mark at {@code utf8[at]}, or 0 when no mark is encoded there. */
+    static int markLengthAt(byte[] utf8, int at, int end) {
+        if (at + 1 >= end) {
+            return 0;
+        }
+        int lead = utf8[at] & 0xFF;
+        int second = utf8[at + 1] & 0xFF;
+        if (lead == 0xD8) {
+            return second == 0x9C ? 2 : 0;
+        }
+        if (at + 2 >= end || lead != 0xE2 && lead != 0xEF) {
+            return 0;
+        }
+        int third = utf8[at + 2] & 0xFF;
+        int codePoint = (lead & 0x0F) << 12 | (second & 0x3F) << 6 | third & 0x3F;
+        boolean encoded = (second & 0xC0) == 0x80 && (third & 0xC0) == 0x80;
+        return encoded && codePoint >= 0x800 && isMark((char) codePoint) ? 3 : 0;
     }
 
     private static int firstMark(String text) {

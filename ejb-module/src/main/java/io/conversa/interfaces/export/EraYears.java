@@ -37,13 +37,23 @@ final class EraYears {
         return year >= FIRST_BUDDHIST_YEAR ? year - BUDDHIST_OFFSET : year;
     }
 
+    /** Whether {@code c} is the first character of an era prefix. */
+    static boolean mayStart(char c) {
+        for (String era : ERA_PREFIXES) {
+            if (era.charAt(0) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The era prefix (令和 or its letter R, 平成/H, ...) at {@code position} of a header, or null. */
-    static String eraAt(String line, int position) {
+    static String eraAt(CharSequence line, int position) {
         if (position >= line.length() || Character.isDigit(line.charAt(position))) {
             return null;
         }
         for (String era : ERA_PREFIXES) {
-            if (line.startsWith(era, position)) {
+            if (startsWith(line, era, position)) {
                 boolean letter = era.length() == 1;
                 int next = position + era.length();
                 // A lone letter is an era only right before the year's digits ("R4/03/18").
@@ -53,5 +63,17 @@ final class EraYears {
             }
         }
         return null;
+    }
+
+    private static boolean startsWith(CharSequence line, String prefix, int position) {
+        if (position + prefix.length() > line.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (line.charAt(position + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
@@ -42,19 +41,17 @@ public final class ExportParser {
     public ExportFormat detect(InputStream in) throws IOException, UnreadableExportException {
         BufferedInputStream bytes = new BufferedInputStream(in);
         rejectUtf16(bytes);
-        LineReader lines = new LineReader(bytes, CodingErrorAction.REPORT);
+        LineReader lines = new LineReader(bytes, true);
         HeaderMatcher header = new HeaderMatcher();
         Map<HeaderLayout, DateOrderVote> votes = new EnumMap<>(HeaderLayout.class);
         boolean anyText = false;
         try {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                String clean = lines.lastLineWithoutMarks();
-                HeaderLayout layout = header.match(clean);
+            while (lines.next()) {
+                HeaderLayout layout = header.match(lines);
                 if (layout != null) {
                     votes.computeIfAbsent(layout, l -> new DateOrderVote()).add(header, lines.lineNumber());
                 }
-                anyText = anyText || !clean.isBlank();
+                anyText = anyText || !lines.textWithoutMarks().isBlank();
             }
         } catch (CharacterCodingException e) {
             throw new UnreadableExportException("The file is not UTF-8 text (bad bytes after line "
@@ -79,7 +76,7 @@ public final class ExportParser {
      * owns {@code in} and closes it; undecodable bytes are replaced, never fatal.
      */
     public MessageStream parse(InputStream in, ExportFormat format) {
-        LineReader lines = new LineReader(in, CodingErrorAction.REPLACE);
+        LineReader lines = new LineReader(in, false);
         return new MessageStream(lines, Objects.requireNonNull(format, "format"),
                 new MessageAssembler(new WallClock(zone)));
     }

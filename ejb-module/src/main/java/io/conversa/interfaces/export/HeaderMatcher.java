@@ -23,11 +23,38 @@ import java.time.Year;
  * TIME            (WORD SP?)? N{1,2} [:.] N{2} ([:.] N{2})? (SP? WORD)? '.'?
  * </pre>
  * It is scanned by hand rather than by a regular expression: every line of an export goes through
- * it, and the scanner is several times faster.
+ * it, and the scanner is several times faster. Nearly every header is ASCII, so a line is first
+ * scanned as its raw bytes; only when the scan meets a byte that is not ASCII (other digits, a
+ * localized marker, a direction mark, the byte-order mark) is the line decoded and scanned again.
  */
 final class HeaderMatcher {
 
-    private String line;
+    /** The line for code that reads it as characters: the decoded line, or its bytes through {@link #charAt}. */
+    private final class AsciiView implements CharSequence {
+        @Override
+        public char charAt(int index) {
+            return HeaderMatcher.this.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return text(from, to);
+        }
+    }
+
+    private final CharSequence asciiView = new AsciiView();
+    private final LastTime lastTime = new LastTime();
+    private byte[] bytes;
+    private int start;
+    /** Set when the scan of a line's bytes met one that is not ASCII: its answer then does not count. */
+    private boolean sawOtherByte;
+    /** The decoded line without marks when its bytes were not ASCII enough; null while scanning bytes. */
+    private String decodedLine;
     private int length;
     private int position;
     private int number;
@@ -46,14 +73,91 @@ final class HeaderMatcher {
     private int dateEnd;
     private int bodyStart;
 
-    /** The layout of {@code line} if it starts with a message header, else null. */
-    HeaderLayout match(String line) {
-        this.line = line;
-        this.length = line.length();
+    /** The layout of the reader's current line if it starts with a message header, else null. */
+    HeaderLayout match(LineReader lines) {
+        bytes = lines.bytes();
+        start = lines.start();
+        length = lines.end() - start;
+        decodedLine = null;
+        sawOtherByte = false;
+        HeaderLayout layout = scan();
+        if (!sawOtherByte || bytes[start] < 0 && !mayOpenHeader()) {
+            return layout;
+        }
+        decodedLine = lines.textWithoutMarks();
+        length = decodedLine.length();
+        return scan();
+    }
+
+    /**
+     * Whether a line starting with a byte that is not ASCII may hold a header, read from its bytes: after
+     * any direction marks, its first character must be a digit or start an era. Continuation lines in
+     * other scripts or starting with an emoji are ruled out so without being decoded.
+     */
+    private boolean mayOpenHeader() {
+        int end = start + length;
+        int at = start;
+        for (int mark = DirectionMarks.markLengthAt(bytes, at, end); mark > 0;
+                mark = DirectionMarks.markLengthAt(bytes, at, end)) {
+            at += mark;
+        }
+        if (at == end || bytes[at] >= 0) {
+            return at < end;
+        }
+        int first = Utf8.codePointAt(bytes, at, end);
+        // A bad sequence is left to the decoded line; a supplementary character (a surrogate pair) is no digit.
+        return first < 0 || first <= Character.MAX_VALUE
+                && (Character.isDigit(first) || EraYears.mayStart((char) first));
+    }
+
+    /** Whether the last match was read from the line's bytes, where {@link #bodyStart()} is a byte offset. */
+    boolean readAsBytes() {
+        return decodedLine == null;
+    }
+
+    /** Where the text after the header last matched starts: in the bytes, or in the decoded line. */
+    int bodyStart() {
+        return bodyStart;
+    }
+
+    /** The text after the header last matched in the reader's current line, without direction marks. */
+    String body(LineReader lines) {
+        return decodedLine != null ? decodedLine.substring(bodyStart) : lines.textWithoutMarksFrom(bodyStart);
+    }
+
+    /**
+     * The character at {@code index} of the line: of the decoded line if there is one, else the byte
+     * there if it is ASCII, where byte and character positions agree. Any other byte reads as U+FFFF
+     * (no digit, letter or space) and is noted.
+     */
+    private char charAt(int index) {
+        if (decodedLine != null) {
+            return decodedLine.charAt(index);
+        }
+        byte b = bytes[start + index];
+        if (b < 0) {
+            sawOtherByte = true;
+            return '\uFFFF';
+        }
+        return (char) b;
+    }
+
+    private String text(int from, int to) {
+        if (decodedLine != null) {
+            return decodedLine.substring(from, to);
+        }
+        StringBuilder chars = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            chars.append(charAt(i));
+        }
+        return chars.toString();
+    }
+
+    private HeaderLayout scan() {
         if (length == 0) {
             return null;
         }
-        if (line.charAt(0) == '[') {
+        if (charAt(0) == '[') {
             position = 1;
             if (date() && separator() && time() && closingBracket()) {
                 return HeaderLayout.IOS;
@@ -67,7 +171,7 @@ final class HeaderMatcher {
 
     private boolean date() {
         dateStart = position;
-        era = EraYears.eraAt(line, position);
+        era = EraYears.eraAt(decodedLine != null ? decodedLine : asciiView, position);
         if (era != null) {
             position += era.length();
         }
@@ -92,7 +196,7 @@ final class HeaderMatcher {
 
     private boolean dateSeparator(String separators) {
         optionalSpace();
-        if (position == length || separators.indexOf(line.charAt(position)) < 0) {
+        if (position == length || separators.indexOf(charAt(position)) < 0) {
             return false;
         }
         position++;
@@ -106,7 +210,7 @@ final class HeaderMatcher {
         if (at(',') || at('،')) {
             position++;
         }
-        while (position < length && isSpace(line.charAt(position))) {
+        while (position < length && isSpace(charAt(position))) {
             position++;
         }
         return position > start;
@@ -117,7 +221,7 @@ final class HeaderMatcher {
         int wordEnd = wordEnd(position);
         if (wordEnd > 0) {
             // An unknown word before the time is more likely ordinary text than a header.
-            before = DayPeriods.of(line.subSequence(position, wordEnd));
+            before = DayPeriods.of(text(position, wordEnd));
             if (before == null) {
                 return false;
             }
@@ -165,7 +269,7 @@ final class HeaderMatcher {
             position = afterTime;
             return DayPeriods.Period.NEUTRAL;
         }
-        DayPeriods.Period after = DayPeriods.of(line.subSequence(position, wordEnd));
+        DayPeriods.Period after = DayPeriods.of(text(position, wordEnd));
         position = wordEnd;
         return after == null ? DayPeriods.Period.NEUTRAL : after;
     }
@@ -173,7 +277,7 @@ final class HeaderMatcher {
     /** The end of the one or two words starting at {@code from}, or -1 when no word starts there. */
     private int wordEnd(int from) {
         int end = wordPartEnd(from);
-        if (end > 0 && end < length && isSpace(line.charAt(end))) {
+        if (end > 0 && end < length && isSpace(charAt(end))) {
             int secondEnd = wordPartEnd(end + 1);
             if (secondEnd > 0) {
                 return secondEnd;
@@ -183,11 +287,11 @@ final class HeaderMatcher {
     }
 
     private int wordPartEnd(int from) {
-        if (from >= length || !isLetterOrMark(line.charAt(from))) {
+        if (from >= length || !isLetterOrMark(charAt(from))) {
             return -1;
         }
         int end = from + 1;
-        while (end < length && (isLetterOrMark(line.charAt(end)) || line.charAt(end) == '.')) {
+        while (end < length && (isLetterOrMark(charAt(end)) || charAt(end) == '.')) {
             end++;
         }
         return end;
@@ -211,7 +315,7 @@ final class HeaderMatcher {
         }
         position++;
         if (position < length) {
-            if (!isSpace(line.charAt(position))) {
+            if (!isSpace(charAt(position))) {
                 return false;
             }
             position++;
@@ -222,27 +326,31 @@ final class HeaderMatcher {
 
     /** Reads up to {@code max} digits of any script into {@link #number}; returns how many were read. */
     private int digits(int max) {
-        int start = position;
+        int from = position;
+        int stop = Math.min(length, from + max);
+        int at = from;
         int value = 0;
-        while (position < length && position - start < max) {
-            char c = line.charAt(position);
-            int digit = c >= '0' && c <= '9' ? c - '0' : Character.digit(c, 10);
+        while (at < stop) {
+            char c = charAt(at);
+            // The only ASCII digits are 0-9; other scripts' digits need the Unicode tables.
+            int digit = c >= '0' && c <= '9' ? c - '0' : c < 0x80 ? -1 : Character.digit(c, 10);
             if (digit < 0) {
                 break;
             }
             value = value * 10 + digit;
-            position++;
+            at++;
         }
+        position = at;
         number = value;
-        return position - start;
+        return at - from;
     }
 
     private boolean at(char c) {
-        return position < length && line.charAt(position) == c;
+        return position < length && charAt(position) == c;
     }
 
     private void optionalSpace() {
-        if (position < length && isSpace(line.charAt(position))) {
+        if (position < length && isSpace(charAt(position))) {
             position++;
         }
     }
@@ -252,6 +360,10 @@ final class HeaderMatcher {
     }
 
     private static boolean isLetterOrMark(char c) {
+        if (c < 0x80) {
+            char lower = (char) (c | 0x20);
+            return lower >= 'a' && lower <= 'z';
+        }
         if (Character.isLetter(c)) {
             return true;
         }
@@ -275,12 +387,7 @@ final class HeaderMatcher {
 
     /** The date as written, for explaining the date order to the user. */
     String dateText() {
-        return line.substring(dateStart, dateEnd);
-    }
-
-    /** Where the text after the header starts in the line. */
-    int bodyStart() {
-        return bodyStart;
+        return text(dateStart, dateEnd);
     }
 
     /** The header's wall time read in {@code order}, or null when the fields are no valid date and time then. */
@@ -318,6 +425,6 @@ final class HeaderMatcher {
                 || hourOfDay > 23 || minute > 59 || secondOfMinute > 59) {
             return null;
         }
-        return LocalDateTime.of(year, month, day, hourOfDay, minute, secondOfMinute);
+        return lastTime.at(year, month, day, hourOfDay, minute, secondOfMinute);
     }
 }

@@ -3,21 +3,21 @@ package io.conversa.interfaces.export;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Reads a UTF-8 export line by line (LF, CRLF or CR; a missing final newline is fine), dropping the
- * byte-order mark that some exports start with, and counts lines for warnings. Lines are capped in
- * length, so input without line breaks (binary data, a corrupt file) cannot fill the memory.
+ * Reads a UTF-8 export line by line (LF, CRLF or CR; a missing final newline is fine) and counts lines
+ * for warnings. Lines are capped in length, so input without line breaks (binary data, a corrupt file)
+ * cannot fill the memory.
  *
- * <p>Lines are found in the raw bytes and each is decoded on its own by {@code new String(bytes,
- * UTF_8)}, the JDK's fastest decoding path: a stream decoder would copy every character once more. This
- * is safe because in UTF-8 the bytes of CR and LF never occur inside another character's encoding.
- * While looking for the line's end the reader also notes whether the line may hold direction marks
- * (they all start with one of four two-byte prefixes), so that the many lines without any need no second pass.
+ * <p>A line stays as bytes in the reader's buffer until someone asks for its text: the header scan reads
+ * the bytes themselves, and only the text a message keeps is ever decoded, once. Line ends are found
+ * eight bytes at a time (CR and LF never occur inside another character's UTF-8 encoding, so the raw
+ * bytes tell them), which also tells whether a line is pure ASCII, as most of a header is. Decoding is
+ * {@code new String(bytes, UTF_8)}, the JDK's fastest path, and replaces bad bytes by U+FFFD; a strict
+ * reader instead refuses a line that is not well-formed UTF-8, by the same rules as the JDK's decoder.
  */
 final class LineReader implements Closeable {
 
@@ -27,21 +27,8 @@ final class LineReader implements Closeable {
     private static final int MAX_LINE_BYTES = 3 * MAX_LINE_CHARS;
     private static final int BUFFER_BYTES = 1 << 16;
 
-    private static final byte PLAIN = 0;
-    private static final byte TERMINATOR = 1;
-    private static final byte MARK_LEAD = 2;
-    /** What each byte value means to the line scan: one table look-up per byte instead of five comparisons. */
-    private static final byte[] BYTE_CLASS = new byte[256];
-
-    static {
-        BYTE_CLASS['\n'] = TERMINATOR;
-        BYTE_CLASS['\r'] = TERMINATOR;
-        // Lead bytes of the marks DirectionMarks removes: U+061C (D8 9C), U+200E..U+2069 (E2 80 .. or E2 81 ..)
-        // and U+FEFF (EF BB BF).
-        BYTE_CLASS[0xD8] = MARK_LEAD;
-        BYTE_CLASS[0xE2] = MARK_LEAD;
-        BYTE_CLASS[0xEF] = MARK_LEAD;
-    }
+    private static final long LF_BYTES = ByteWords.repeated((byte) '\n');
+    private static final long CR_BYTES = ByteWords.repeated((byte) '\r');
 
     /** A line longer than {@link #MAX_LINE_CHARS}: the input is no chat export. */
     static final class LineTooLongException extends IOException {
@@ -53,77 +40,96 @@ final class LineReader implements Closeable {
     }
 
     private final InputStream in;
-    /** Reports bad bytes when set; when null they are replaced by U+FFFD. */
-    private final CharsetDecoder strictDecoder;
+    private final boolean strict;
     private byte[] buffer = new byte[BUFFER_BYTES];
     private int position;
     private int limit;
     private boolean afterCarriageReturn;
     private long lineNumber;
-    private String lastLine;
-    private boolean lastLineMayBeMarked;
 
-    /** @param onBadBytes {@link CodingErrorAction#REPORT} to fail on bytes that are no UTF-8, else they are replaced */
-    LineReader(InputStream in, CodingErrorAction onBadBytes) {
+    private int lineStart;
+    private int lineEnd;
+    /** Whether the line holds direction marks: 0 not known yet, 1 no, 2 yes. */
+    private byte marks;
+    private String text;
+
+    /** @param strict true to refuse bytes that are no UTF-8 ({@link MalformedInputException}), false to replace them */
+    LineReader(InputStream in, boolean strict) {
         this.in = in;
-        this.strictDecoder = onBadBytes == CodingErrorAction.REPORT ? StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT) : null;
+        this.strict = strict;
     }
 
-    /** The next line without its terminator, or null at the end. */
-    String readLine() throws IOException {
+    /** Moves to the next line; false at the end of the input. */
+    boolean next() throws IOException {
         if (afterCarriageReturn) {
             afterCarriageReturn = false;
             if ((position < limit || fill()) && buffer[position] == '\n') {
                 position++;
             }
         }
-        boolean mayBeMarked = false;
+        long highBits = 0;
+        long markLeads = 0;
         int end = position;
         while (true) {
+            while (end + Long.BYTES <= limit) {
+                long word = ByteWords.word(buffer, end);
+                long terminators = ByteWords.bytesEqual(word, LF_BYTES) | ByteWords.bytesEqual(word, CR_BYTES);
+                if (terminators != 0) {
+                    int before = ByteWords.firstMarked(terminators);
+                    long lineBytes = ByteWords.firstBytes(word, before);
+                    return lineEndsAt(end + before, highBits | lineBytes, markLeads | DirectionMarks.leadBytes(lineBytes));
+                }
+                highBits |= word;
+                if (!strict) {
+                    // Only the second pass keeps texts, whose marks it must know; the first rarely decodes a line.
+                    markLeads |= DirectionMarks.leadBytes(word);
+                }
+                end += Long.BYTES;
+            }
             while (end < limit) {
                 byte b = buffer[end];
-                if (b > '\r') {
-                    // ASCII above CR, most bytes of an export: neither a line end nor the start of a mark.
-                    end++;
-                    continue;
+                if (b == '\n' || b == '\r') {
+                    return lineEndsAt(end, highBits, markLeads);
                 }
-                byte kind = BYTE_CLASS[b & 0xFF];
-                if (kind == TERMINATOR) {
-                    String text = decode(position, end);
-                    afterCarriageReturn = buffer[end] == '\r';
-                    position = end + 1;
-                    return line(text, mayBeMarked);
-                }
-                if (kind == MARK_LEAD && !mayBeMarked) {
-                    mayBeMarked = end + 1 == limit || isMarkSecondByte(buffer[end], buffer[end + 1]);
-                }
+                highBits |= b;
+                markLeads |= DirectionMarks.leadBytes(b & 0xFF);
                 end++;
             }
             int scanned = end - position;
             if (!fill()) {
-                if (position == limit) {
-                    return null;
-                }
-                String text = decode(position, limit);
-                position = limit;
-                return line(text, mayBeMarked);
+                return position < limit && lineEndsAt(limit, highBits, markLeads);
             }
             end = position + scanned;
         }
     }
 
     /**
-     * Whether a mark lead byte is followed by a mark's second byte. Needed because the same lead bytes
-     * start common characters too: E2 for "’", "…" and "❤", EF for the emoji variation selector.
+     * @param highBits  the line's bytes or'ed together, to tell whether any is not ASCII
+     * @param markLeads not zero when a byte of the line may start a direction mark; not kept by a strict reader
      */
-    private static boolean isMarkSecondByte(byte lead, byte next) {
-        return switch (lead) {
-            case (byte) 0xD8 -> next == (byte) 0x9C;
-            case (byte) 0xE2 -> next == (byte) 0x80 || next == (byte) 0x81;
-            default -> next == (byte) 0xBB;
-        };
+    private boolean lineEndsAt(int end, long highBits, long markLeads) throws IOException {
+        lineStart = position;
+        lineEnd = end;
+        boolean ascii = ByteWords.ascii(highBits);
+        marks = ascii || !strict && markLeads == 0 ? (byte) 1 : 0;
+        if (text != null) {
+            // Most lines are never decoded: tested first, the field needs no store (and no GC barrier).
+            text = null;
+        }
+        if (end < limit) {
+            afterCarriageReturn = buffer[end] == '\r';
+            position = end + 1;
+        } else {
+            position = end;
+        }
+        if (strict && !ascii && !Utf8.wellFormed(buffer, lineStart, lineEnd)) {
+            throw new MalformedInputException(1);
+        }
+        if (lineEnd - lineStart > MAX_LINE_CHARS && text().length() > MAX_LINE_CHARS) {
+            throw new LineTooLongException(lineNumber + 1);
+        }
+        lineNumber++;
+        return true;
     }
 
     /**
@@ -152,28 +158,62 @@ final class LineReader implements Closeable {
         return true;
     }
 
-    private String decode(int start, int end) throws IOException {
-        String text = new String(buffer, start, end - start, StandardCharsets.UTF_8);
-        // Decoding replaced any bad bytes by U+FFFD; only then is it worth telling them from a real U+FFFD.
-        if (strictDecoder != null && text.indexOf('\uFFFD') >= 0) {
-            strictDecoder.reset().decode(ByteBuffer.wrap(buffer, start, end - start));
-        }
-        if (text.length() > MAX_LINE_CHARS) {
-            throw new LineTooLongException(lineNumber + 1);
+    /** The buffer holding the current line's bytes, from {@link #start()} to {@link #end()}; valid until {@link #next()}. */
+    byte[] bytes() {
+        return buffer;
+    }
+
+    int start() {
+        return lineStart;
+    }
+
+    int end() {
+        return lineEnd;
+    }
+
+    /** The current line as written, direction marks included. */
+    String text() {
+        if (text == null) {
+            text = new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
         }
         return text;
     }
 
-    private String line(String text, boolean mayBeMarked) {
-        lineNumber++;
-        lastLine = lineNumber == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
-        lastLineMayBeMarked = mayBeMarked;
-        return lastLine;
+    /** The current line without direction marks (and so without the byte-order mark of the first line). */
+    String textWithoutMarks() {
+        return mayHoldMarks() ? DirectionMarks.strip(text()) : text();
     }
 
-    /** The line last read without direction marks: the same string when it has none. */
-    String lastLineWithoutMarks() {
-        return lastLineMayBeMarked ? DirectionMarks.strip(lastLine) : lastLine;
+    /**
+     * The current line from byte {@code offset} on, without direction marks, when the bytes before
+     * {@code offset} are ASCII: a character starts there, so decoding from there gives the same text.
+     */
+    String textWithoutMarksFrom(int offset) {
+        String rest = new String(buffer, lineStart + offset, lineEnd - lineStart - offset, StandardCharsets.UTF_8);
+        return mayHoldMarks() ? DirectionMarks.strip(rest) : rest;
+    }
+
+    /** Whether the current line's bytes hold {@code sequence}, which must contain a direction mark. */
+    boolean holdsMarked(byte[] sequence) {
+        if (!mayHoldMarks()) {
+            return false;
+        }
+        int last = lineEnd - sequence.length;
+        for (int i = lineStart; i <= last; i++) {
+            if (buffer[i] == sequence[0] && Arrays.equals(buffer, i, i + sequence.length, sequence, 0,
+                    sequence.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the current line may hold a direction mark: it holds the UTF-8 encoding of one. */
+    boolean mayHoldMarks() {
+        if (marks == 0) {
+            marks = DirectionMarks.encodedIn(buffer, lineStart, lineEnd) ? (byte) 2 : 1;
+        }
+        return marks == 2;
     }
 
     /** The 1-based number of the line last read. */

@@ -1,5 +1,6 @@
 package io.conversa.interfaces.export;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -9,8 +10,8 @@ import java.util.List;
  */
 final class MessageAssembler {
 
-    /** iOS puts a left-to-right mark right after "Name: " on lines WhatsApp writes itself. */
-    private static final String IOS_SYSTEM_MARK = ": \u200E";
+    /** iOS puts a left-to-right mark right after "Name: " on lines WhatsApp writes itself (as UTF-8). */
+    static final byte[] IOS_SYSTEM_MARK = ": \u200E".getBytes(StandardCharsets.UTF_8);
     /** Longer than any display name: such a prefix before ':' is a sentence, not an author. */
     private static final int MAX_AUTHOR_LENGTH = 100;
 
@@ -22,11 +23,11 @@ final class MessageAssembler {
     }
 
     /**
-     * @param rawFirstLine the header line as read, marks included
-     * @param afterHeader  the first line's text after the header, without marks
-     * @param moreLines    the message's further lines, without marks, joined by '\n' ("" when none)
+     * @param markedByWhatsApp whether the header line as read holds {@link #IOS_SYSTEM_MARK}
+     * @param afterHeader      the first line's text after the header, without marks
+     * @param moreLines        the message's further lines, without marks, joined by '\n' ("" when none)
      */
-    ParsedMessage assemble(int sequence, long lineNumber, LocalDateTime localTime, String rawFirstLine,
+    ParsedMessage assemble(int sequence, long lineNumber, LocalDateTime localTime, boolean markedByWhatsApp,
             String afterHeader, String moreLines) {
         int colon = authorEnd(afterHeader);
         String author = colon < 0 ? "" : afterHeader.substring(0, colon).strip();
@@ -37,10 +38,23 @@ final class MessageAssembler {
         if (bodyStart < afterHeader.length() && Character.isSpaceChar(afterHeader.charAt(bodyStart))) {
             bodyStart++;
         }
-        String body = MessageContent.joinLines(afterHeader.substring(bodyStart), moreLines);
-        MessageContent content = MessageContent.of(body);
+        return assemble(sequence, lineNumber, localTime, markedByWhatsApp, author, afterHeader.substring(bodyStart),
+                moreLines);
+    }
+
+    /**
+     * A message whose author is known (as {@link AuthorSplit} tells from the bytes).
+     *
+     * @param author    the author's name, not empty
+     * @param afterName the first line's text after the name's ':' and one space, without marks
+     */
+    ParsedMessage assemble(int sequence, long lineNumber, LocalDateTime localTime, boolean markedByWhatsApp,
+            String author, String afterName, String moreLines) {
+        String body = MessageContent.joinLines(afterName, moreLines);
+        // The first line's text holds no line break: a body without further lines is one line.
+        MessageContent content = MessageContent.of(body, moreLines.isEmpty());
         if (content.kind() == MessageKind.TEXT
-                && systemMessages.isSystem(body, rawFirstLine.contains(IOS_SYSTEM_MARK))) {
+                && systemMessages.isSystem(body, markedByWhatsApp)) {
             return system(sequence, lineNumber, localTime, body);
         }
         return new ParsedMessage(sequence, lineNumber, localTime, clock.toInstant(localTime), author,

@@ -12,15 +12,19 @@ record MessageContent(MessageKind kind, String text, String attachmentName, bool
 
     private static final String NO_TEXT = "";
 
-    /** Classifies a message body (all its lines, without direction marks). */
-    static MessageContent of(String body) {
+    /**
+     * Classifies a message body (all its lines, without direction marks).
+     *
+     * @param oneLine true when the body is known to be a single line, which spares the search for a line break
+     */
+    static MessageContent of(String body, boolean oneLine) {
         boolean edited = false;
         int marker = Placeholders.editedMarkerStart(body);
         if (marker >= 0) {
             edited = true;
             body = body.substring(0, marker).stripTrailing();
         }
-        int newline = body.indexOf('\n');
+        int newline = oneLine ? -1 : body.indexOf('\n');
         String firstLine = newline < 0 ? body : body.substring(0, newline);
         String rest = newline < 0 ? NO_TEXT : body.substring(newline + 1);
 

@@ -19,11 +19,15 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
     private final ExportFormat format;
     private final MessageAssembler assembler;
     private final HeaderMatcher header = new HeaderMatcher();
-    private final StringBuilder moreLines = new StringBuilder();
+    private final MoreLines moreLines = new MoreLines();
+    private final AuthorSplit authorSplit = new AuthorSplit();
 
     // The header line read ahead: it ended the previous message and starts the next one.
-    private String pendingRawLine;
-    private String pendingAfterHeader;
+    private boolean pending;
+    private boolean pendingMarkedByWhatsApp;
+    /** The author when the header line's bytes told it, else null and the text is all that follows the header. */
+    private String pendingAuthor;
+    private String pendingText;
     private LocalDateTime pendingTime;
     private long pendingLineNumber;
 
@@ -68,42 +72,34 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
 
     private ParsedMessage readMessage() {
         try {
-            if (pendingRawLine == null && !skipToFirstHeader()) {
+            if (!pending && !skipToFirstHeader()) {
                 exhausted = true;
                 return null;
             }
-            String rawFirstLine = pendingRawLine;
-            String afterHeader = pendingAfterHeader;
+            boolean markedByWhatsApp = pendingMarkedByWhatsApp;
+            String author = pendingAuthor;
+            String text = pendingText;
             LocalDateTime time = pendingTime;
             long lineNumber = pendingLineNumber;
-            pendingRawLine = null;
-            moreLines.setLength(0);
-            boolean continued = false;
-            String raw;
-            while ((raw = lines.readLine()) != null) {
-                String clean = lines.lastLineWithoutMarks();
-                if (readHeader(raw, clean)) {
-                    break;
+            pending = false;
+            moreLines.clear();
+            while (!pending && lines.next()) {
+                if (!readHeader()) {
+                    moreLines.add(lines);
                 }
-                if (continued) {
-                    moreLines.append('\n');
-                }
-                moreLines.append(clean);
-                continued = true;
             }
-            if (raw == null) {
-                exhausted = true;
-            }
-            return assembler.assemble(sequence++, lineNumber, time, rawFirstLine, afterHeader, trimmedMoreLines());
+            exhausted = !pending;
+            return author != null
+                    ? assembler.assemble(sequence++, lineNumber, time, markedByWhatsApp, author, text, moreLines.text())
+                    : assembler.assemble(sequence++, lineNumber, time, markedByWhatsApp, text, moreLines.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private boolean skipToFirstHeader() throws IOException {
-        String raw;
-        while ((raw = lines.readLine()) != null) {
-            if (readHeader(raw, lines.lastLineWithoutMarks())) {
+        while (lines.next()) {
+            if (readHeader()) {
                 return true;
             }
             skippedLines++;
@@ -111,29 +107,27 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
         return false;
     }
 
-    /** If {@code clean} is a header of this file, keeps it as the pending header and returns true. */
-    private boolean readHeader(String raw, String clean) {
-        if (header.match(clean) != format.layout()) {
+    /** If the current line is a header of this file, keeps it as the pending header and returns true. */
+    private boolean readHeader() {
+        if (header.match(lines) != format.layout()) {
             return false;
         }
         LocalDateTime time = header.localTime(format.dateOrder());
         if (time == null) {
             return false;
         }
-        pendingRawLine = raw;
-        pendingAfterHeader = clean.substring(header.bodyStart());
+        pending = true;
+        pendingMarkedByWhatsApp = lines.holdsMarked(MessageAssembler.IOS_SYSTEM_MARK);
+        if (header.readAsBytes() && !lines.mayHoldMarks() && authorSplit.split(lines, header.bodyStart())) {
+            pendingAuthor = authorSplit.author();
+            pendingText = authorSplit.text();
+        } else {
+            pendingAuthor = null;
+            pendingText = header.body(lines);
+        }
         pendingTime = time;
         pendingLineNumber = lines.lineNumber();
         return true;
-    }
-
-    /** The further lines without the blank lines and spaces that exports leave at a message's end. */
-    private String trimmedMoreLines() {
-        int end = moreLines.length();
-        while (end > 0 && Character.isWhitespace(moreLines.charAt(end - 1))) {
-            end--;
-        }
-        return end == 0 ? "" : moreLines.substring(0, end);
     }
 
     @Override

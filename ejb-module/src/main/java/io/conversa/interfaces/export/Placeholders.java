@@ -60,6 +60,12 @@ final class Placeholders {
     /** The phrases by the length of their last word, so a line is compared only with phrases that can fit it. */
     private static final List<List<OmittedPhrase>> IOS_OMITTED_BY_LAST_WORD = byLastWordLength(IOS_OMITTED);
     private static final int LONGEST_LAST_WORD = IOS_OMITTED_BY_LAST_WORD.size() - 1;
+    /**
+     * The phrases' last words: a line can only end with a phrase if its own last word is one of them,
+     * which rules most lines out before any phrase is compared.
+     */
+    private static final CaselessPhrases IOS_OMITTED_LAST_WORDS = new CaselessPhrases(IOS_OMITTED.stream()
+            .map(p -> p.phrase().substring(p.phrase().length() - p.lastWordLength())).toArray(String[]::new));
 
     /** Android follows an attached file's name with "(file attached)" (and translations). */
     private static final CaselessPhrases ANDROID_ATTACHED = new CaselessPhrases(
@@ -107,6 +113,8 @@ final class Placeholders {
     private static final Pattern MAP_LINK = Pattern.compile(
             "\\p{L}[\\p{L} ]{0,30} ?: ?https?://"
                     + "(?:maps\\.google\\.[a-z.]+|www\\.google\\.[a-z.]+/maps|maps\\.apple\\.com)\\S*");
+    /** Every map link that {@link #MAP_LINK} knows starts with one of these: links to other sites need no regex. */
+    private static final List<String> MAP_LINK_STARTS = List.of("://maps.", "://www.google.");
     /** A shared place (venue) ends with its Foursquare page. */
     private static final String VENUE_LINK = "https://foursquare.com/v/";
 
@@ -169,7 +177,8 @@ final class Placeholders {
             return null;
         }
         int lastWordLength = line.length() - 1 - lastSpace(line);
-        if (lastWordLength > LONGEST_LAST_WORD) {
+        if (lastWordLength > LONGEST_LAST_WORD
+                || !IOS_OMITTED_LAST_WORDS.containsRegion(line, line.length() - lastWordLength, line.length())) {
             return null;
         }
         for (OmittedPhrase omitted : IOS_OMITTED_BY_LAST_WORD.get(lastWordLength)) {
@@ -198,10 +207,18 @@ final class Placeholders {
     private static int lastSpace(String line) {
         int i = line.length() - 1;
         int stop = Math.max(-1, line.length() - 2 - LONGEST_LAST_WORD);
-        while (i > stop && !Character.isWhitespace(line.charAt(i))) {
+        while (i > stop && !isWhitespace(line.charAt(i))) {
             i--;
         }
         return i;
+    }
+
+    /** {@link Character#isWhitespace(char)}, answered for ASCII, most of the characters it is asked about, without its tables. */
+    private static boolean isWhitespace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F;
+        }
+        return Character.isWhitespace(c);
     }
 
     static boolean isPollStart(String line) {
@@ -214,6 +231,15 @@ final class Placeholders {
         return matcher.matches() ? matcher.group("text") : null;
     }
 
+    private static boolean mayHoldMapLink(String line) {
+        for (String start : MAP_LINK_STARTS) {
+            if (line.contains(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A shared location ("location: https://maps..."), a shared place (with its venue page) or a live location. */
     static boolean isLocation(String firstLine, String body) {
         if (LIVE_LOCATION.contains(firstLine)) {
@@ -222,6 +248,6 @@ final class Placeholders {
         if (body.indexOf("://") < 0) {
             return false;
         }
-        return MAP_LINK.matcher(firstLine).matches() || body.contains(VENUE_LINK);
+        return mayHoldMapLink(firstLine) && MAP_LINK.matcher(firstLine).matches() || body.contains(VENUE_LINK);
     }
 }

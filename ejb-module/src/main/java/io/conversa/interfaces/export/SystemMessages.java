@@ -56,8 +56,13 @@ final class SystemMessages {
             "Mesajlar ve aramalar uçtan uca şifrelidir",
             "Pesan dan panggilan terenkripsi secara end-to-end");
     private static final Pattern NOTICE = Pattern.compile(String.join("|", NOTICES));
-    /** The first letter of every notice: a text starting otherwise, as most do, needs no regex. */
-    private static final String NOTICE_INITIALS = initials(NOTICES);
+    /**
+     * The fixed words each notice starts with: the regex can only match a text that starts with one
+     * of them, and most texts start with none, so they need no regex.
+     */
+    private static final String[] NOTICE_OPENINGS = NOTICES.stream().map(SystemMessages::opening).toArray(String[]::new);
+    /** Their first characters, to rule most texts out with one search. */
+    private static final String NOTICE_INITIALS = initials(NOTICE_OPENINGS);
 
     /**
      * Group events and settings, which name a participant first ("Loris added Emily"). Checked only
@@ -112,19 +117,49 @@ final class SystemMessages {
      * iOS put its left-to-right mark before the text, as it does for its own lines.
      */
     boolean isSystem(String body, boolean markedByWhatsApp) {
-        boolean mayBeNotice = !body.isEmpty() && NOTICE_INITIALS.indexOf(body.charAt(0)) >= 0;
+        boolean mayBeNotice = opensNotice(body);
         return mayBeNotice && notice.reset(body).lookingAt() || markedByWhatsApp && event.reset(body).find();
     }
 
-    /** The first characters of {@code notices}, each of which must start with a letter, not a regex construct. */
-    private static String initials(List<String> notices) {
-        StringBuilder initials = new StringBuilder();
-        for (String notice : notices) {
-            if (!Character.isLetter(notice.charAt(0))) {
-                throw new IllegalStateException("a notice must start with a letter: " + notice);
+    private static boolean opensNotice(String body) {
+        if (body.isEmpty()) {
+            return false;
+        }
+        char first = body.charAt(0);
+        if (NOTICE_INITIALS.indexOf(first) < 0) {
+            return false;
+        }
+        for (String opening : NOTICE_OPENINGS) {
+            if (opening.charAt(0) == first && body.startsWith(opening)) {
+                return true;
             }
-            initials.append(notice.charAt(0));
+        }
+        return false;
+    }
+
+    private static String initials(String[] openings) {
+        StringBuilder initials = new StringBuilder();
+        for (String opening : openings) {
+            initials.append(opening.charAt(0));
         }
         return initials.toString();
+    }
+
+    /**
+     * The start of {@code notice} up to its first regex construct (without the character a quantifier
+     * there makes optional), which must not be at its start.
+     */
+    private static String opening(String notice) {
+        int end = 0;
+        while (end < notice.length() && "\\()[]{}.*+?|^$".indexOf(notice.charAt(end)) < 0) {
+            end++;
+        }
+        if (end < notice.length() && "?*{".indexOf(notice.charAt(end)) >= 0) {
+            end--;
+        }
+        if (end == 0) {
+            throw new IllegalStateException("a notice must start with a fixed word: " + notice);
+        }
+        return notice.substring(0, end);
     }
 }

@@ -6,7 +6,9 @@
  * file to decide its header layout and date order, because one date late in a file can settle the
  * order of all the earlier ones. {@code parse} then yields
  * {@link io.conversa.interfaces.export.ParsedMessage}s. {@link io.conversa.interfaces.export.ChatArchive}
- * finds the chat text inside a zipped export.
+ * finds the chat text inside a zipped export. Lines are read as bytes and scanned as such while they
+ * are ASCII; only the text a message keeps is decoded, once ({@code LineReader}, {@code HeaderMatcher},
+ * {@code AuthorSplit}).
  *
  * <p>Headers: {@code date, time - } (Android), {@code [date, time] } (iOS), {@code [time, date] }
  * (Vietnamese iOS); dates in d/m/y, m/d/y or y/m/d with {@code / . -} or 年月日, 2- or 4-digit,

@@ -1,0 +1,56 @@
+package io.conversa.interfaces.export;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Reads bytes eight at a time as a {@code long} and tests all eight at once, for the scans that look
+ * at every byte of an export (line ends, ASCII runs, direction marks): a test per byte is what made
+ * those scans the slowest part of a pass. Little-endian, so byte {@code i} of a word is its bits
+ * {@code 8i} to {@code 8i + 7}.
+ */
+final class ByteWords {
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    private ByteWords() {
+    }
+
+    /** The eight bytes from {@code bytes[index]}; the caller checks that they are there. */
+    static long word(byte[] bytes, int index) {
+        return (long) WORDS.get(bytes, index);
+    }
+
+    /** The word with {@code b} in each of its bytes. */
+    static long repeated(byte b) {
+        return ONES * (b & 0xFF);
+    }
+
+    /** Whether every byte of {@code word} is ASCII. */
+    static boolean ascii(long word) {
+        return (word & HIGH_BITS) == 0;
+    }
+
+    /**
+     * The high bit of each byte of {@code word} equal to the byte that {@code pattern} repeats, and maybe
+     * of bytes above the first such byte: the lowest bit set marks the first one exactly, and no bit is
+     * set when there is none.
+     */
+    static long bytesEqual(long word, long pattern) {
+        long zeroWhereEqual = word ^ pattern;
+        return (zeroWhereEqual - ONES) & ~zeroWhereEqual & HIGH_BITS;
+    }
+
+    /** The index in its word of the byte that {@link #bytesEqual} marked first. */
+    static int firstMarked(long marks) {
+        return Long.numberOfTrailingZeros(marks) >>> 3;
+    }
+
+    /** The first {@code count} bytes of {@code word} (0 to 7), the others zero. */
+    static long firstBytes(long word, int count) {
+        return word & ((1L << (count << 3)) - 1);
+    }
+}

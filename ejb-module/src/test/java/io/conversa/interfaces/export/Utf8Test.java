@@ -1,0 +1,55 @@
+package io.conversa.interfaces.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first pass refuses a file that is not UTF-8 by checking its bytes, no longer by decoding them:
+ * the check must refuse exactly what the JDK's strict decoder refuses, or a file would be read that
+ * was refused before (or the other way round).
+ */
+class Utf8Test {
+
+    /** Bytes around the boundaries of the UTF-8 rules: overlong forms, surrogates, the last code points. */
+    private static final int[] EDGE_BYTES = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2,
+        0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+
+    @Test
+    void refusesExactlyWhatTheStrictDecoderRefuses() {
+        Random random = new Random(11);
+        for (int round = 0; round < 100_000; round++) {
+            byte[] bytes = new byte[random.nextInt(20)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (random.nextInt(3) == 0 ? random.nextInt(256) : EDGE_BYTES[random.nextInt(EDGE_BYTES.length)]);
+            }
+            assertThat(Utf8.wellFormed(bytes, 0, bytes.length)).as("%s", HexFormat.of().formatHex(bytes))
+                    .isEqualTo(decodes(bytes));
+        }
+    }
+
+    @Test
+    void acceptsTextInEveryScriptAndLongAsciiRuns() {
+        byte[] text = ("18/03/2022, 14:56 - Zoë: спасибо 好的 شكرا 👨‍👩‍👧 \u200E\uFEFF" + "x".repeat(40))
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(Utf8.wellFormed(text, 0, text.length)).isTrue();
+        assertThat(Utf8.wellFormed(text, 0, text.length - 41)).as("cut inside the byte-order mark").isFalse();
+    }
+
+    private static boolean decodes(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}
