@@ -76,8 +76,8 @@ public class MessageSearch {
                         f.field("participant", Long.class), f.field("sentAt", Instant.class), f.field("kind", MessageKind.class),
                         f.score(), f.highlight(IndexLanguage.ALL_TEXT)).asList())
                 .where(f -> predicate(f, query, request, scope, cursor))
-                .sort(f -> request.byTime() ? f.field("sentAt").desc().then().field("id").desc()
-                        : f.score().then().field("id").desc())
+                // Equal scores keep the index's order: a tie-breaking field would be read for every competitive hit.
+                .sort(f -> request.byTime() ? f.field("sentAt").desc().then().field("id").desc() : f.score())
                 .highlighter(MessageSearch::highlighter);
         if (counts) {
             step = step.aggregation(BY_CONVERSATION, f -> f.terms().field("conversation", UUID.class).maxTermCount(MAX_COUNTS))
