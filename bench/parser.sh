@@ -33,9 +33,9 @@ if [[ "${1:-}" == compare ]]; then
   mkdir -p "$OLD_SOURCES"
   git -C "$ROOT" archive "${2:-main}" ejb-module/src/main/java/io/conversa/interfaces/export | tar -x -C "$OLD_SOURCES"
   javac -encoding UTF-8 -d "$OLD_CLASSES" $(find "$OLD_SOURCES" -name '*.java')
-  # One compiled ParserDigest (it uses the public API only) runs against both versions.
+  # One compiled ParserDigest and its ExportMutations (they use the public API only) run against both versions.
   mkdir -p "$OLD_CLASSES/io/conversa/interfaces/export/bench"
-  cp "$CLASSES/io/conversa/interfaces/export/bench/ParserDigest.class" "$OLD_CLASSES/io/conversa/interfaces/export/bench/"
+  cp "$CLASSES/io/conversa/interfaces/export/bench/"{ParserDigest,ExportMutations}.class "$OLD_CLASSES/io/conversa/interfaces/export/bench/"
   [[ -f "$EXPORT" ]] || java -cp "$CLASSES" "$BENCH.ExportGenerator" "$EXPORT" "$MESSAGES"
   FIXTURES=$(cd "$ROOT/../shared/fixtures/exports" && pwd)
   java -cp "$OLD_CLASSES" "$BENCH.ParserDigest" "$FIXTURES" "$EXPORT" >"$BENCH_DIR/digest-${2:-main}.txt"

@@ -2,6 +2,7 @@ package io.conversa.interfaces.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conversa.interfaces.export.bench.ExportMutations;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,8 @@ class FuzzTest {
         int parsed = 0;
         for (String seed : seedTexts()) {
             for (int round = 0; round < ROUNDS_PER_SEED_TEXT; round++) {
-                parsed += readsCleanly(mutate(seed, random, 1 + random.nextInt(12)).getBytes(StandardCharsets.UTF_8));
+                String mutated = ExportMutations.mutate(seed, random, 1 + random.nextInt(12), INTERESTING);
+                parsed += readsCleanly(mutated.getBytes(StandardCharsets.UTF_8));
             }
         }
         assertThat(parsed).as("mutations that still read as chats").isPositive();
@@ -53,34 +55,12 @@ class FuzzTest {
     void randomTextAndBytesNeverCrashTheParser() throws Exception {
         Random random = new Random(42L);
         for (int round = 0; round < 500; round++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(400); i > 0; i--) {
-                text.append(INTERESTING.charAt(random.nextInt(INTERESTING.length())));
-            }
-            readsCleanly(text.toString().getBytes(StandardCharsets.UTF_8));
+            String text = ExportMutations.randomText(random, INTERESTING);
+            readsCleanly(text.getBytes(StandardCharsets.UTF_8));
             byte[] bytes = new byte[random.nextInt(300)];
             random.nextBytes(bytes);
             readsCleanly(bytes);
         }
-    }
-
-    private static String mutate(String text, Random random, int mutations) {
-        StringBuilder mutated = new StringBuilder(text);
-        for (int i = 0; i < mutations; i++) {
-            int at = mutated.length() == 0 ? 0 : random.nextInt(mutated.length());
-            switch (random.nextInt(4)) {
-                case 0 -> mutated.insert(at, INTERESTING.charAt(random.nextInt(INTERESTING.length())));
-                case 1 -> mutated.delete(at, Math.min(mutated.length(), at + 1 + random.nextInt(20)));
-                case 2 -> mutated.insert(at, mutated.substring(at,
-                        Math.min(mutated.length(), at + random.nextInt(80))));
-                default -> {
-                    if (at < mutated.length()) {
-                        mutated.setCharAt(at, INTERESTING.charAt(random.nextInt(INTERESTING.length())));
-                    }
-                }
-            }
-        }
-        return mutated.toString();
     }
 
     /** 1 if the bytes read as a chat (checking every message is well formed), 0 if refused with a reason. */

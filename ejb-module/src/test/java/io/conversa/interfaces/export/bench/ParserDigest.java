@@ -62,17 +62,14 @@ public final class ParserDigest {
         for (byte[] seed : fixtures) {
             String text = new String(seed, StandardCharsets.UTF_8);
             for (int round = 0; round < MUTATIONS_PER_FIXTURE; round++) {
-                digest.input("mutated " + seedNumber + "/" + round,
-                        mutate(text, random, 1 + random.nextInt(12)).getBytes(StandardCharsets.UTF_8), true);
+                String mutated = ExportMutations.mutate(text, random, 1 + random.nextInt(12), INTERESTING);
+                digest.input("mutated " + seedNumber + "/" + round, mutated.getBytes(StandardCharsets.UTF_8), true);
             }
             seedNumber++;
         }
         for (int round = 0; round < RANDOM_INPUTS; round++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(400); i > 0; i--) {
-                text.append(INTERESTING.charAt(random.nextInt(INTERESTING.length())));
-            }
-            digest.input("random text " + round, text.toString().getBytes(StandardCharsets.UTF_8), true);
+            String text = ExportMutations.randomText(random, INTERESTING);
+            digest.input("random text " + round, text.getBytes(StandardCharsets.UTF_8), true);
             byte[] bytes = new byte[random.nextInt(300)];
             random.nextBytes(bytes);
             digest.input("random bytes " + round, bytes, true);
@@ -162,22 +159,4 @@ public final class ParserDigest {
         return count + " " + HexFormat.of().formatHex(sha.digest()) + end;
     }
 
-    /** As {@code FuzzTest} mutates a fixture: inserted, deleted, repeated and replaced characters. */
-    private static String mutate(String text, Random random, int mutations) {
-        StringBuilder mutated = new StringBuilder(text);
-        for (int i = 0; i < mutations; i++) {
-            int at = mutated.length() == 0 ? 0 : random.nextInt(mutated.length());
-            switch (random.nextInt(4)) {
-                case 0 -> mutated.insert(at, INTERESTING.charAt(random.nextInt(INTERESTING.length())));
-                case 1 -> mutated.delete(at, Math.min(mutated.length(), at + 1 + random.nextInt(20)));
-                case 2 -> mutated.insert(at, mutated.substring(at, Math.min(mutated.length(), at + random.nextInt(80))));
-                default -> {
-                    if (at < mutated.length()) {
-                        mutated.setCharAt(at, INTERESTING.charAt(random.nextInt(INTERESTING.length())));
-                    }
-                }
-            }
-        }
-        return mutated.toString();
-    }
 }
