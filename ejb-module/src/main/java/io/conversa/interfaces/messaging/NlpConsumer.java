@@ -1,7 +1,6 @@
 package io.conversa.interfaces.messaging;
 
 import io.conversa.application.ConversationEnrichment;
-import io.conversa.infrastructure.messaging.BurstShield;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -20,8 +19,8 @@ import java.util.logging.Logger;
  * enriched yet. The enrichment commits page by page itself, so the delivery is not transacted; a
  * database failure is thrown back, the message is redelivered and resumes after the pages already
  * written (three failures and it waits on the dead-letter queue). Several messages for one
- * conversation cost little: the later ones find nothing left to do. During a burst of webhooks it
- * waits first ({@link BurstShield}).
+ * conversation cost little: the later ones find nothing left to do. During a burst of webhooks
+ * the enrichment waits before each page (BurstShield).
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
@@ -35,9 +34,6 @@ public class NlpConsumer implements MessageListener {
     @Inject
     ConversationEnrichment enrichment;
 
-    @Inject
-    BurstShield burst;
-
     @Override
     public void onMessage(Message message) {
         UUID conversation;
@@ -47,7 +43,6 @@ public class NlpConsumer implements MessageListener {
             LOG.warning(() -> "Malformed nlp message, refused: " + e.getMessage());
             throw new IllegalArgumentException("Not a conversation id", e);
         }
-        burst.awaitLull();
         try {
             enrichment.enrich(conversation, false);
         } catch (SQLException e) {
