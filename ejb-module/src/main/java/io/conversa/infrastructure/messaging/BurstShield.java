@@ -10,9 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Keeps the webhook's answers fast during a burst. Meta waits for each answer and retries slow ones,
  * while storing, enriching and indexing a body can wait: it is already safe on the webhook queue.
  * On two cores the processing took the CPU the requests needed (p99 70 - 130 ms at 300 requests/s,
- * 16 ms with processing paused), so the webhook consumer and NLP (before each page) hold off while webhooks arrive at
- * {@code CONVERSA_WEBHOOK_BURST_RATE} per second or more (0 turns this off), for at most
- * {@code CONVERSA_WEBHOOK_BURST_HOLD_SECONDS} of a burst, and then drain the queue.
+ * 16 ms with processing paused), so the webhook consumer and NLP (before each page) hold off while
+ * webhooks arrive at {@code CONVERSA_WEBHOOK_BURST_RATE} per second or more (0 turns this off), for at
+ * most {@code CONVERSA_WEBHOOK_BURST_HOLD_SECONDS} of a burst, and then drain the queue.
  */
 @ApplicationScoped
 public class BurstShield {
