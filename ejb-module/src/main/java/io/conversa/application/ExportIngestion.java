@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -50,6 +51,9 @@ public class ExportIngestion {
     @Inject
     MessageIndexing indexing;
 
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService executor;
+
     /** How much a zip export may unpack to; beyond it the archive is refused as a likely zip bomb. */
     @Inject
     @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UNPACKED_BYTES", defaultValue = "8589934592")
@@ -62,9 +66,6 @@ public class ExportIngestion {
         }
         try {
             ImportCounts counts = importMessages(task);
-            // Searchable by the time the job says it succeeded (the rows were written without Hibernate).
-            // After the import's connection is closed: indexing runs in transactions of its own.
-            indexing.indexImport(task.conversationId(), task.jobId());
             progress.succeed(task.jobId(), counts);
             if (counts.messagesNew() > 0) {
                 queues.enrich(task.conversationId());
@@ -78,7 +79,12 @@ public class ExportIngestion {
         }
     }
 
-    private ImportCounts importMessages(ImportTask task) throws IOException, SQLException, UnreadableExportException {
+    /**
+     * Writes the messages and, beside the writing, indexes each committed batch: the job says it
+     * succeeded only once they are searchable too (the rows were written without Hibernate).
+     */
+    private ImportCounts importMessages(ImportTask task) throws IOException, SQLException, UnreadableExportException,
+            InterruptedException {
         long started = System.nanoTime();
         ExportParser parser = new ExportParser(task.zone(), task.dateOrder());
         try (StoredExport export = StoredExport.open(storage, task, parser, maxUnpackedBytes);
@@ -86,41 +92,71 @@ public class ExportIngestion {
                 MessageWriter writer = new MessageWriter(connection, task.conversationId(), task.jobId());
                 CountingInput in = new CountingInput(export.openText());
                 MessageStream messages = parser.parse(in, export.format())) {
-            MessageFingerprints fingerprints = new MessageFingerprints();
-            while (messages.hasNext()) {
-                ParsedMessage m = messages.next();
-                boolean flushed = writer.add(new MessageRow(m.author(), m.sequence(), m.sentAt(), m.localTime(),
-                        m.kind().name(), m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()),
-                        fingerprints.of(m)));
-                if (flushed) {
-                    progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.read());
+            ImportIndexer indexer = new ImportIndexer(executor, indexing, progress, task.conversationId(), task.jobId(),
+                    writer.highestIdBefore());
+            try {
+                MessageFingerprints fingerprints = new MessageFingerprints();
+                while (messages.hasNext()) {
+                    ParsedMessage m = messages.next();
+                    boolean flushed = writer.add(new MessageRow(m.author(), m.sequence(), m.sentAt(), m.localTime(),
+                            m.kind().name(), m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()),
+                            fingerprints.of(m)));
+                    if (flushed) {
+                        indexer.committed();
+                        progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.read());
+                    }
                 }
+                if (writer.read() == 0) {
+                    throw new UnreadableExportException("The file holds no WhatsApp messages.");
+                }
+                long written = System.nanoTime();
+                writer.finish();
+                ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId());
+                int stored = media.store(export);
+                ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored,
+                        media.missing());
+                // Ends the reads above: Liberty rolls back a local transaction left open at the end of the
+                // method and reports it as a failure of the whole delivery, which the queue then redelivers.
+                connection.commit();
+                long committed = System.nanoTime();
+                long indexed = indexer.finish();
+                LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms;"
+                        + " %d indexed, %d ms after that)", task.jobId(), counts, (System.nanoTime() - started) / 1_000_000,
+                        (written - started) / 1_000_000, (committed - written) / 1_000_000, indexed,
+                        (System.nanoTime() - committed) / 1_000_000));
+                return counts;
+            } catch (IOException | SQLException | UnreadableExportException | InterruptedException | RuntimeException e) {
+                indexer.cancel();
+                throw e;
             }
-            if (writer.read() == 0) {
-                throw new UnreadableExportException("The file holds no WhatsApp messages.");
-            }
-            long written = System.nanoTime();
-            writer.finish();
-            ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId());
-            int stored = media.store(export);
-            ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored,
-                    media.missing());
-            // Ends the reads above: Liberty rolls back a local transaction left open at the end of the
-            // method and reports it as a failure of the whole delivery, which the queue then redelivers.
-            connection.commit();
-            LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms)", task.jobId(),
-                    counts, (System.nanoTime() - started) / 1_000_000, (written - started) / 1_000_000,
-                    (System.nanoTime() - written) / 1_000_000));
-            return counts;
         }
     }
 
     private void abandon(ImportTask task, String reason) {
+        try {
+            forgetIndexed(task);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Could not remove the partial import of job " + task.jobId() + " from the search index", e);
+        }
         try (Connection connection = dataSource.getConnection()) {
             MessageWriter.discard(connection, task.conversationId(), task.jobId());
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "Could not remove the partial import of job " + task.jobId(), e);
         }
         progress.fail(task.jobId(), reason);
+    }
+
+    /** Purges what the import's indexer had already indexed, so search finds nothing of a failed import. */
+    private void forgetIndexed(ImportTask task) {
+        Long first = indexing.firstImported(task.jobId());
+        if (first == null) {
+            return;
+        }
+        long after = first - 1;
+        MessageIndexing.IndexedBatch batch;
+        do {
+            batch = indexing.forgetImported(task.conversationId(), task.jobId(), after);
+            after = batch.last();
+        } while (batch.read() == MessageIndexing.BATCH);
     }
 }

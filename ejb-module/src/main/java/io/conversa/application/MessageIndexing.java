@@ -4,7 +4,6 @@ import io.conversa.domain.model.conversation.Message;
 import io.conversa.infrastructure.cache.SearchCache;
 import io.conversa.infrastructure.index.BulkIndexing;
 import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,7 +15,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Logger;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -24,30 +22,23 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 /**
  * Puts messages into the search index. The importer and the webhook consumer write messages with
  * plain SQL, which Hibernate Search never sees, so they call this once their rows are committed.
- * A conversation is indexed in batches, each in a transaction of its own, so a 1.5 M-message
- * import never holds all its entities at once; the batches are handed to the index writer without a
- * commit each ({@link BulkIndexing}), the index is committed and refreshed once at the end, and the
- * cached search results are dropped afterwards.
+ * An import is indexed in batches as it commits them ({@link ImportIndexer}), each in a transaction of
+ * its own, so a 1.5 M-message import never holds all its entities at once; the batches are handed to
+ * the index writer without a commit each ({@link BulkIndexing}), the index is committed and refreshed
+ * once at the end, and the cached search results are dropped afterwards.
  */
 @Stateless
 public class MessageIndexing {
 
-    private static final Logger LOG = Logger.getLogger(MessageIndexing.class.getName());
-    private static final int BATCH = 2000;
+    static final int BATCH = 2000;
     /** Batches between two progress updates on the import's job: about every 20,000 messages. */
-    private static final int PROGRESS_EVERY = 10;
+    static final int PROGRESS_EVERY = 10;
 
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    SessionContext self;
-
     @Inject
     SearchCache cache;
-
-    @Inject
-    JobProgress progress;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -55,74 +46,58 @@ public class MessageIndexing {
     @Inject
     IndexBacklog backlog;
 
-    /** Indexes (or re-indexes) every message of the conversation; returns how many. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public long indexConversation(UUID conversationId) {
-        return indexFrom(conversationId, 0, null);
-    }
-
-    /**
-     * Indexes the messages an import wrote (a merge into a long conversation indexes only what it
-     * added): the conversation is read from this import's first message on, and only this import's
-     * messages are indexed, with the count shown on the job as it goes. Returns how many.
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public long indexImport(UUID conversationId, UUID jobId) {
-        Long first = em.createQuery("SELECT MIN(m.id) FROM Message m WHERE m.importJobId = :j", Long.class)
-                .setParameter("j", jobId).getSingleResult();
-        return first == null ? 0 : indexFrom(conversationId, first - 1, jobId);
-    }
-
-    /** The conversation's messages after id {@code after} in batches; only {@code onlyJob}'s unless null. */
-    private long indexFrom(UUID conversationId, long after, UUID onlyJob) {
-        long started = System.nanoTime();
-        MessageIndexing tx = self.getBusinessObject(MessageIndexing.class);
-        BulkIndexing bulk = new BulkIndexing();
-        long count = 0;
-        IndexedBatch batch;
-        int batches = 0;
-        do {
-            batch = tx.indexBatch(conversationId, after, onlyJob, bulk);
-            count += batch.indexed();
-            after = batch.last();
-            if (onlyJob != null && ++batches % PROGRESS_EVERY == 0) {
-                progress.indexed(onlyJob, (int) count);
-            }
-        } while (batch.read() == BATCH);
-        finish(bulk, true);
-        if (onlyJob != null) {
-            progress.indexed(onlyJob, (int) count);
-        }
-        long total = count;
-        LOG.info(() -> String.format("Indexed %d messages of conversation %s in %d ms", total, conversationId,
-                (System.nanoTime() - started) / 1_000_000));
-        return count;
-    }
-
     /** What one batch read: how many messages, the last one's id, how many it indexed. */
     public record IndexedBatch(int read, long last, int indexed) {
     }
 
     /**
-     * Indexes the next batch of the conversation's messages after id {@code after}, all of them or only
-     * {@code onlyJob}'s. Read-only entities: nothing to snapshot or dirty-check at commit.
+     * Indexes the next batch of an import's messages, after id {@code after} in the conversation (read
+     * in id order, which the primary key gives; a merge's conversation also holds older messages, which
+     * are skipped). Read-only entities: nothing to snapshot or dirty-check at commit.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public IndexedBatch indexBatch(UUID conversationId, long after, UUID onlyJob, BulkIndexing bulk) {
-        List<Message> messages = em.createQuery(
-                        "SELECT m FROM Message m WHERE m.conversationId = :c AND m.id > :after ORDER BY m.id", Message.class)
-                .setParameter("c", conversationId).setParameter("after", after).setMaxResults(BATCH)
-                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+    public IndexedBatch indexImported(UUID conversationId, UUID jobId, long after, BulkIndexing bulk) {
+        List<Message> messages = nextMessages(conversationId, after);
         SearchSession search = Search.session(em);
         search.indexingPlanSynchronizationStrategy(bulk);
         int indexed = 0;
         for (Message m : messages) {
-            if (onlyJob == null || onlyJob.equals(m.importJobId())) {
+            if (jobId.equals(m.importJobId())) {
                 search.indexingPlan().addOrUpdate(m);
                 indexed++;
             }
         }
-        return new IndexedBatch(messages.size(), messages.isEmpty() ? after : messages.get(messages.size() - 1).id(), indexed);
+        return new IndexedBatch(messages.size(), lastId(messages, after), indexed);
+    }
+
+    /** The lowest id of the import's messages, null when it wrote none. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Long firstImported(UUID jobId) {
+        return em.createQuery("SELECT MIN(m.id) FROM Message m WHERE m.importJobId = :j", Long.class)
+                .setParameter("j", jobId).getSingleResult();
+    }
+
+    /**
+     * Removes the next batch of an abandoned import's messages from the index, before its rows are
+     * deleted: what {@link #indexImported} had indexed of it before the import failed.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public IndexedBatch forgetImported(UUID conversationId, UUID jobId, long after) {
+        List<Message> messages = nextMessages(conversationId, after);
+        List<Long> ids = messages.stream().filter(m -> jobId.equals(m.importJobId())).map(Message::id).toList();
+        forget(ids);
+        return new IndexedBatch(messages.size(), lastId(messages, after), ids.size());
+    }
+
+    private List<Message> nextMessages(UUID conversationId, long after) {
+        return em.createQuery("SELECT m FROM Message m WHERE m.conversationId = :c AND m.id > :after ORDER BY m.id",
+                        Message.class)
+                .setParameter("c", conversationId).setParameter("after", after).setMaxResults(BATCH)
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
+
+    private static long lastId(List<Message> messages, long after) {
+        return messages.isEmpty() ? after : messages.get(messages.size() - 1).id();
     }
 
     /**

@@ -24,6 +24,7 @@ public final class MessageWriter implements AutoCloseable {
     private final UUID conversationId;
     private final UUID jobId;
     private final PreparedStatement insertMessage;
+    private final Statement batchCommitsAsync;
     private final Map<String, Long> participants = new HashMap<>();
     private int pending;
     private int read;
@@ -39,6 +40,19 @@ public final class MessageWriter implements AutoCloseable {
                         + " attachment_name, edited, metadata, import_job_id, fingerprint)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
                         + " ON CONFLICT (conversation_id, fingerprint) DO NOTHING");
+        batchCommitsAsync = connection.createStatement();
+    }
+
+    /**
+     * The highest message id the table holds before this import writes: every message the import
+     * writes gets a higher one (ids come from one sequence, in the order rows are inserted).
+     */
+    public long highestIdBefore() throws SQLException {
+        try (Statement max = connection.createStatement();
+                ResultSet rows = max.executeQuery("SELECT COALESCE(MAX(id), 0) FROM message")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** Queues one message; returns true when this call wrote a batch. */
@@ -121,8 +135,14 @@ public final class MessageWriter implements AutoCloseable {
         return participants.size();
     }
 
+    /**
+     * Writes the queued batch and commits it without waiting for the disk: the job only succeeds in a
+     * later, synchronous commit, which flushes the write-ahead log up to itself and so every batch
+     * before it. A crash before that loses at most an unfinished import's last batches.
+     */
     private void flush() throws SQLException {
         if (pending > 0) {
+            batchCommitsAsync.execute("SET LOCAL synchronous_commit TO OFF");
             insertMessage.executeBatch();
             connection.commit();
             pending = 0;
@@ -173,5 +193,6 @@ public final class MessageWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         insertMessage.close();
+        batchCommitsAsync.close();
     }
 }
