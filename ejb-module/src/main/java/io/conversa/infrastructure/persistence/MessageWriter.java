@@ -15,6 +15,7 @@ import java.util.UUID;
  * Writes an import's participants and messages with JDBC batches, committing every {@link #BATCH}
  * messages so memory and transaction size stay flat however long the chat is. A message whose
  * fingerprint the conversation already holds is skipped, which makes re-imports add only what is new.
+ * Each batch marks the days it added messages to for incremental analytics (V14).
  */
 public final class MessageWriter implements AutoCloseable {
 
@@ -25,6 +26,12 @@ public final class MessageWriter implements AutoCloseable {
     private final UUID jobId;
     private final PreparedStatement insertMessage;
     private final Statement batchCommitsAsync;
+    private final PreparedStatement markDays;
+    private final PreparedStatement lastId;
+    /** The highest message id before this import wrote anything. */
+    private final long idsBefore;
+    /** Every id this writer's batches took so far is at most this (the sequence's value in this session). */
+    private long idsUpTo;
     private final Map<String, Long> participants = new HashMap<>();
     private int pending;
     private int read;
@@ -41,18 +48,26 @@ public final class MessageWriter implements AutoCloseable {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
                         + " ON CONFLICT (conversation_id, fingerprint) DO NOTHING");
         batchCommitsAsync = connection.createStatement();
+        // A batch's messages have the ids it took from the sequence: a range of the primary key.
+        markDays = connection.prepareStatement("INSERT INTO analytics_touched_day (conversation_id, day)"
+                + " SELECT DISTINCT m.conversation_id, (COALESCE(m.local_time, m.sent_at AT TIME ZONE c.time_zone))::date"
+                + " FROM message m JOIN conversation c ON c.id = m.conversation_id"
+                + " WHERE m.id > ? AND m.id <= ? AND m.import_job_id = ?");
+        lastId = connection.prepareStatement("SELECT currval(pg_get_serial_sequence('message', 'id'))");
+        try (Statement max = connection.createStatement();
+                ResultSet rows = max.executeQuery("SELECT COALESCE(MAX(id), 0) FROM message")) {
+            rows.next();
+            idsBefore = rows.getLong(1);
+        }
+        idsUpTo = idsBefore;
     }
 
     /**
      * The highest message id the table holds before this import writes: every message the import
      * writes gets a higher one (ids come from one sequence, in the order rows are inserted).
      */
-    public long highestIdBefore() throws SQLException {
-        try (Statement max = connection.createStatement();
-                ResultSet rows = max.executeQuery("SELECT COALESCE(MAX(id), 0) FROM message")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    public long highestIdBefore() {
+        return idsBefore;
     }
 
     /** Queues one message; returns true when this call wrote a batch. */
@@ -144,9 +159,27 @@ public final class MessageWriter implements AutoCloseable {
         if (pending > 0) {
             batchCommitsAsync.execute("SET LOCAL synchronous_commit TO OFF");
             insertMessage.executeBatch();
+            markTouchedDays();
             connection.commit();
             pending = 0;
         }
+    }
+
+    /**
+     * Marks the days this batch added messages to, for incremental analytics, in the batch's own
+     * transaction (the analytics job never sees the messages without their marks). A merge's messages
+     * that the conversation already held took ids but wrote no rows, so they mark nothing.
+     */
+    private void markTouchedDays() throws SQLException {
+        long from = idsUpTo;
+        try (ResultSet rows = lastId.executeQuery()) {
+            rows.next();
+            idsUpTo = rows.getLong(1);
+        }
+        markDays.setLong(1, from);
+        markDays.setLong(2, idsUpTo);
+        markDays.setObject(3, jobId);
+        markDays.executeUpdate();
     }
 
     private void loadParticipants() throws SQLException {
@@ -194,5 +227,7 @@ public final class MessageWriter implements AutoCloseable {
     public void close() throws SQLException {
         insertMessage.close();
         batchCommitsAsync.close();
+        markDays.close();
+        lastId.close();
     }
 }
