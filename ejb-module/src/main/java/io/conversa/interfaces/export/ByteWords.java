@@ -35,6 +35,11 @@ final class ByteWords {
         return (word & HIGH_BITS) == 0;
     }
 
+    /** Whether some byte of {@code word} is below {@code bound}, which is at most 128 (exactly: no false answer). */
+    static boolean anyBelow(long word, int bound) {
+        return (word - ONES * bound & ~word & HIGH_BITS) != 0;
+    }
+
     /**
      * The high bit of each byte of {@code word} equal to the byte that {@code pattern} repeats, and of no
      * other byte (no borrow runs from one byte into the next, so every line end of a word can be taken

@@ -32,6 +32,8 @@ final class LineReader implements Closeable {
 
     private static final long LF_BYTES = ByteWords.repeated((byte) '\n');
     private static final long CR_BYTES = ByteWords.repeated((byte) '\r');
+    /** Above both line end bytes (LF is 10, CR 13). */
+    private static final int LINE_END_BOUND = '\r' + 1;
 
     /** A line longer than {@link #MAX_LINE_CHARS}: the input is no chat export. */
     static final class LineTooLongException extends IOException {
@@ -164,7 +166,9 @@ final class LineReader implements Closeable {
             // A strict reader's lines are rarely decoded, and then asked about marks: it needs no hints.
             long leads = strict ? 0 : DirectionMarks.leadBytes(word);
             boolean markLead = leads != 0 && DirectionMarks.startedIn(buffer, at, leads, limit);
-            long ends = ByteWords.bytesEqual(word, LF_BYTES) | ByteWords.bytesEqual(word, CR_BYTES);
+            // Most words hold no control character, which one test tells; only the others are searched.
+            long ends = ByteWords.anyBelow(word, LINE_END_BOUND)
+                    ? ByteWords.bytesEqual(word, LF_BYTES) | ByteWords.bytesEqual(word, CR_BYTES) : 0;
             markHint |= markLead;
             while (ends != 0) {
                 terminators[count] = at + ByteWords.firstMarked(ends);
