@@ -1,8 +1,6 @@
 package io.conversa.interfaces.export;
 
 import java.time.LocalDateTime;
-import java.time.Month;
-import java.time.Year;
 
 /**
  * Recognizes message header lines ({@code 18/03/2022, 14:56 - }, {@code [3/18/22, 2:56:01 PM] },
@@ -500,8 +498,7 @@ final class HeaderMatcher {
         }
         year = EraYears.gregorian(era, year, yearDigits);
         int hourOfDay = period.toTwentyFourHour(hour);
-        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
-                || hourOfDay > 23 || minute > 59 || secondOfMinute > 59) {
+        if (hourOfDay > 23 || minute > 59 || secondOfMinute > 59) {
             return null;
         }
         return lastTime.at(year, month, day, hourOfDay, minute, secondOfMinute);
