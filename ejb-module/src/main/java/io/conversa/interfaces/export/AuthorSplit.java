@@ -27,11 +27,17 @@ final class AuthorSplit {
         byte[] bytes = lines.bytes();
         int from = lines.start() + offset;
         int to = lines.end();
-        int colon = authorEnd(bytes, from, to);
-        if (colon < 0) {
-            return false;
+        int known = authors.writtenAt(bytes, from, to);
+        int colon = known < 0 ? -1 : from + authors.writtenLength(known);
+        if (colon >= 0 && settledByName(bytes, colon, to)) {
+            author = authors.name(known);
+        } else {
+            colon = authorEnd(bytes, from, to);
+            if (colon < 0) {
+                return false;
+            }
+            author = authors.named(bytes, from, colon);
         }
-        author = authors.named(bytes, from, colon);
         if (author.isEmpty()) {
             return false;
         }
@@ -51,6 +57,20 @@ final class AuthorSplit {
     /** The text after the name's ':' and one space, of the line last split. */
     String text() {
         return text;
+    }
+
+    /**
+     * Whether the ':' after a known name, at {@code colon}, ends the name as {@link #authorEnd} would
+     * decide: the scan met the same bytes up to it when the name was first split, so only the byte after
+     * it can change the answer. When that byte is not ASCII, a '/' (a link) or a digit (maybe a clock
+     * time), the scan decides.
+     */
+    private static boolean settledByName(byte[] bytes, int colon, int to) {
+        if (colon + 1 == to) {
+            return true;
+        }
+        byte next = bytes[colon + 1];
+        return next >= 0 && next != '/' && !isDigit(next);
     }
 
     /**

@@ -15,6 +15,7 @@ final class ByteWords {
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
 
     private ByteWords() {
     }
@@ -34,23 +35,24 @@ final class ByteWords {
         return (word & HIGH_BITS) == 0;
     }
 
+    /** Whether some byte of {@code word} is below {@code bound}, which is at most 128 (exactly: no false answer). */
+    static boolean anyBelow(long word, int bound) {
+        return (word - ONES * bound & ~word & HIGH_BITS) != 0;
+    }
+
     /**
-     * The high bit of each byte of {@code word} equal to the byte that {@code pattern} repeats, and maybe
-     * of bytes above the first such byte: the lowest bit set marks the first one exactly, and no bit is
-     * set when there is none.
+     * The high bit of each byte of {@code word} equal to the byte that {@code pattern} repeats, and of no
+     * other byte (no borrow runs from one byte into the next, so every line end of a word can be taken
+     * from the one result); zero when there is none.
      */
     static long bytesEqual(long word, long pattern) {
         long zeroWhereEqual = word ^ pattern;
-        return (zeroWhereEqual - ONES) & ~zeroWhereEqual & HIGH_BITS;
+        // The low seven bits of a byte plus 0x7F carry into its high bit unless they are all zero.
+        return ~((zeroWhereEqual & LOW_BITS) + LOW_BITS | zeroWhereEqual | LOW_BITS);
     }
 
-    /** The index in its word of the byte that {@link #bytesEqual} marked first. */
+    /** The index in its word of the first byte that {@link #bytesEqual} marked. */
     static int firstMarked(long marks) {
         return Long.numberOfTrailingZeros(marks) >>> 3;
-    }
-
-    /** The first {@code count} bytes of {@code word} (0 to 7), the others zero. */
-    static long firstBytes(long word, int count) {
-        return word & ((1L << (count << 3)) - 1);
     }
 }

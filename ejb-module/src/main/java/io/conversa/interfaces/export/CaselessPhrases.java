@@ -19,16 +19,34 @@ final class CaselessPhrases {
     private final long[] initials;
     /** By length: the same for the last characters. */
     private final long[] finals;
+    /** A bit for each phrase's last two characters, folded ({@link #endingBit}); all bits if a phrase is shorter. */
+    private final long endings;
 
     CaselessPhrases(String... phrases) {
         this.phrases.addAll(List.of(phrases));
         int longest = Arrays.stream(phrases).mapToInt(String::length).max().orElse(0);
         initials = new long[longest + 1];
         finals = new long[longest + 1];
+        long endingBits = 0;
         for (String phrase : phrases) {
             initials[phrase.length()] |= 1L << fold(phrase.charAt(0));
             finals[phrase.length()] |= 1L << fold(phrase.charAt(phrase.length() - 1));
+            endingBits |= phrase.length() < 2 ? -1L : endingBit(phrase, phrase.length());
         }
+        endings = endingBits;
+    }
+
+    /** The bit of the two characters before {@code end}, folded: texts equal ignoring case share it. */
+    private static long endingBit(String text, int end) {
+        return 1L << (fold(text.charAt(end - 2)) * 31 + fold(text.charAt(end - 1)));
+    }
+
+    /**
+     * False when no phrase ends {@code text} (ignoring case), whatever precedes it: its last two characters
+     * end none. Tells it without looking further back, where a phrase's start would have to be found first.
+     */
+    boolean mayEnd(String text) {
+        return text.length() >= 2 && (endings & endingBit(text, text.length())) != 0;
     }
 
     /** The form in which two characters are equal exactly when the case-insensitive order finds them equal. */

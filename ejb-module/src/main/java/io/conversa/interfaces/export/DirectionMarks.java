@@ -7,6 +7,8 @@ package io.conversa.interfaces.export;
  */
 final class DirectionMarks {
 
+    /** The longest mark's UTF-8 encoding. */
+    private static final int MARK_BYTES = 3;
     private static final long D8_BYTES = ByteWords.repeated((byte) 0xD8);
     private static final long E2_BYTES = ByteWords.repeated((byte) 0xE2);
     private static final long EF_BYTES = ByteWords.repeated((byte) 0xEF);
@@ -66,11 +68,27 @@ final class DirectionMarks {
     /**
      * Marks the bytes of {@code word} that may start a mark's UTF-8 encoding (U+061C is D8 9C,
      * U+200E..U+2069 are E2 80 .. or E2 81 .., U+FEFF is EF BB BF), as {@link ByteWords#bytesEqual}
-     * does: zero when there is none.
+     * does, exactly: zero when there is none.
      */
     static long leadBytes(long word) {
         return ByteWords.ascii(word) ? 0 : ByteWords.bytesEqual(word, E2_BYTES) | ByteWords.bytesEqual(word, D8_BYTES)
                 | ByteWords.bytesEqual(word, EF_BYTES);
+    }
+
+    /**
+     * Whether one of the bytes that {@link #leadBytes} marked in the word at {@code utf8[at]} starts a
+     * mark's encoding, or may: when {@code end} comes before the mark would, its last bytes are not
+     * there to tell. Most lead bytes start other characters (emoji, the variation selector, Arabic
+     * letters), which this rules out while the bytes are at hand.
+     */
+    static boolean startedIn(byte[] utf8, int at, long leads, int end) {
+        for (long left = leads; left != 0; left &= left - 1) {
+            int lead = at + ByteWords.firstMarked(left);
+            if (lead + MARK_BYTES > end || markLengthAt(utf8, lead, end) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The length of the UTF-8 encoding of a mark at {@code utf8[at]}, or 0 when no mark is encoded there. */

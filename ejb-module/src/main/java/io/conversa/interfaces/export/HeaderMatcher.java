@@ -1,8 +1,6 @@
 package io.conversa.interfaces.export;
 
 import java.time.LocalDateTime;
-import java.time.Month;
-import java.time.Year;
 
 /**
  * Recognizes message header lines ({@code 18/03/2022, 14:56 - }, {@code [3/18/22, 2:56:01 PM] },
@@ -47,6 +45,26 @@ final class HeaderMatcher {
         }
     }
 
+    /** The bytes of {@code 18/03/2022, 14:56 - }, the header {@link #plainAndroid} reads, and of its date. */
+    private static final int PLAIN_ANDROID_LENGTH = 20;
+    private static final int PLAIN_ANDROID_DATE_LENGTH = 10;
+    // Masks over the three words plainAndroid reads (byte i of a word is its bits 8i to 8i + 7).
+    /** "18/03/20": digits but at 2 and 5. */
+    private static final long DATE_DIGITS = 0xFFFF_00FF_FF00_FFFFL;
+    /** "22, 14:5": digits at 0, 1, 4, 5 and 7; ", " at 2 and 3, ':' at 6. */
+    private static final long YEAR_AND_TIME_DIGITS = 0xFF00_FFFF_0000_FFFFL;
+    private static final long TIME_PUNCTUATION = 0x00FF_0000_FFFF_0000L;
+    private static final long TIME_PUNCTUATION_BYTES = (long) ':' << 48 | (long) ' ' << 24 | (long) ',' << 16;
+    /** "14:56 - ": the minute's last digit at 4, " -" at 5 and 6 (the space at 7 may be past the line). */
+    private static final long MINUTE_DIGITS = 0x0000_00FF_0000_0000L;
+    private static final long DASH = 0x00FF_FF00_0000_0000L;
+    private static final long DASH_BYTES = (long) '-' << 48 | (long) ' ' << 40;
+    private static final long HIGH_NIBBLES = 0xF0F0_F0F0_F0F0_F0F0L;
+    private static final long LOW_NIBBLES = 0x0F0F_0F0F_0F0F_0F0FL;
+    private static final long ASCII_ZEROS = 0x3030_3030_3030_3030L;
+    private static final long SIXES = 0x0606_0606_0606_0606L;
+    private static final long CARRIES = 0x1010_1010_1010_1010L;
+
     private final CharSequence asciiView = new AsciiView();
     private final LastTime lastTime = new LastTime();
     private byte[] bytes;
@@ -80,6 +98,9 @@ final class HeaderMatcher {
         length = lines.end() - start;
         decodedLine = null;
         sawOtherByte = false;
+        if (plainAndroid()) {
+            return HeaderLayout.ANDROID;
+        }
         HeaderLayout layout = scan();
         if (!sawOtherByte || bytes[start] < 0 && !mayOpenHeader()) {
             return layout;
@@ -87,6 +108,62 @@ final class HeaderMatcher {
         decodedLine = lines.textWithoutMarks();
         length = decodedLine.length();
         return scan();
+    }
+
+    /**
+     * Reads the commonest header, Android's {@code 18/03/2022, 14:56 - } with two-digit day, month, hour
+     * and minute, at its fixed offsets, setting the fields as {@link #scan} would on it; false for any
+     * other line, which the scan then reads. Most lines of an export start so, and checking twenty bytes
+     * in place costs a fraction of the general scan's steps through the grammar.
+     */
+    private boolean plainAndroid() {
+        int s = start;
+        // The words below read up to the twentieth byte, which a line of 19 may not own: it is tested then only.
+        if (length < PLAIN_ANDROID_LENGTH - 1 || s + PLAIN_ANDROID_LENGTH > bytes.length) {
+            return false;
+        }
+        long date = ByteWords.word(bytes, s); // "18/03/20"
+        long time = ByteWords.word(bytes, s + 8); // "22, 14:5"
+        long end = ByteWords.word(bytes, s + 12); // "14:56 - "
+        if (!digitsAt(date, DATE_DIGITS) || !digitsAt(time, YEAR_AND_TIME_DIGITS) || !digitsAt(end, MINUTE_DIGITS)
+                || (time & TIME_PUNCTUATION) != TIME_PUNCTUATION_BYTES || (end & DASH) != DASH_BYTES
+                || !isDateSeparator(byteAt(date, 2)) || !isDateSeparator(byteAt(date, 5))
+                || length >= PLAIN_ANDROID_LENGTH && byteAt(end, 7) != ' ') {
+            return false;
+        }
+        first = digitAt(date, 0) * 10 + digitAt(date, 1);
+        firstDigits = 2;
+        second = digitAt(date, 3) * 10 + digitAt(date, 4);
+        third = ((digitAt(date, 6) * 10 + digitAt(date, 7)) * 10 + digitAt(time, 0)) * 10 + digitAt(time, 1);
+        thirdDigits = 4;
+        era = null;
+        hour = digitAt(time, 4) * 10 + digitAt(time, 5);
+        minute = digitAt(time, 7) * 10 + digitAt(end, 4);
+        secondOfMinute = 0;
+        period = DayPeriods.Period.NEUTRAL;
+        dateStart = 0;
+        dateEnd = PLAIN_ANDROID_DATE_LENGTH;
+        bodyStart = Math.min(length, PLAIN_ANDROID_LENGTH);
+        return true;
+    }
+
+    /** Whether the bytes of {@code word} that {@code positions} covers (0xFF each) are all ASCII digits. */
+    private static boolean digitsAt(long word, long positions) {
+        // 0x30 to 0x39: high nibble 3, and a low nibble that 6 more does not carry past 15.
+        return (word & positions & HIGH_NIBBLES) == (positions & ASCII_ZEROS)
+                && ((word & positions & LOW_NIBBLES) + (positions & SIXES) & CARRIES) == 0;
+    }
+
+    private static byte byteAt(long word, int index) {
+        return (byte) (word >>> (index << 3));
+    }
+
+    private static int digitAt(long word, int index) {
+        return byteAt(word, index) & 0x0F;
+    }
+
+    private static boolean isDateSeparator(byte b) {
+        return b == '/' || b == '.' || b == '-';
     }
 
     /**
@@ -421,8 +498,7 @@ final class HeaderMatcher {
         }
         year = EraYears.gregorian(era, year, yearDigits);
         int hourOfDay = period.toTwentyFourHour(hour);
-        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
-                || hourOfDay > 23 || minute > 59 || secondOfMinute > 59) {
+        if (hourOfDay > 23 || minute > 59 || secondOfMinute > 59) {
             return null;
         }
         return lastTime.at(year, month, day, hourOfDay, minute, secondOfMinute);

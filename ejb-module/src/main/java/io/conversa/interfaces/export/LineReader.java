@@ -13,11 +13,14 @@ import java.util.Arrays;
  * cannot fill the memory.
  *
  * <p>A line stays as bytes in the reader's buffer until someone asks for its text: the header scan reads
- * the bytes themselves, and only the text a message keeps is ever decoded, once. Line ends are found
- * eight bytes at a time (CR and LF never occur inside another character's UTF-8 encoding, so the raw
- * bytes tell them), which also tells whether a line is pure ASCII, as most of a header is. Decoding is
- * {@code new String(bytes, UTF_8)}, the JDK's fastest path, and replaces bad bytes by U+FFFD; a strict
- * reader instead refuses a line that is not well-formed UTF-8, by the same rules as the JDK's decoder.
+ * the bytes themselves, and only the text a message keeps is ever decoded, once. Line ends are found for
+ * all the bytes of a read at once, eight bytes at a time (CR and LF never occur inside another
+ * character's UTF-8 encoding, so the raw bytes tell them), and queued: a search per line is a loop of a
+ * few steps that the JIT compiles poorly, a search per buffer one long loop. The same search notes which
+ * lines may hold a direction mark. Decoding is {@code new String(bytes, UTF_8)}, the JDK's fastest path,
+ * and replaces bad bytes by U+FFFD; a strict reader instead refuses a line that is not well-formed UTF-8,
+ * by the same rules as the JDK's decoder, checking all the complete lines of a read at once and line by
+ * line only where that check failed, to tell which line holds the bad bytes.
  */
 final class LineReader implements Closeable {
 
@@ -29,6 +32,8 @@ final class LineReader implements Closeable {
 
     private static final long LF_BYTES = ByteWords.repeated((byte) '\n');
     private static final long CR_BYTES = ByteWords.repeated((byte) '\r');
+    /** Above both line end bytes (LF is 10, CR 13). */
+    private static final int LINE_END_BOUND = '\r' + 1;
 
     /** A line longer than {@link #MAX_LINE_CHARS}: the input is no chat export. */
     static final class LineTooLongException extends IOException {
@@ -42,10 +47,22 @@ final class LineReader implements Closeable {
     private final InputStream in;
     private final boolean strict;
     private byte[] buffer = new byte[BUFFER_BYTES];
+    /** Where the next line starts. */
     private int position;
     private int limit;
     private boolean afterCarriageReturn;
     private long lineNumber;
+
+    /** The offsets of the CRs and LFs found in the buffer and not yet reached, from {@link #taken} to {@link #found}. */
+    private int[] terminators = new int[BUFFER_BYTES];
+    /** For each of them, whether the bytes before it, back to the one before, may hold a direction mark. */
+    private boolean[] markHints = new boolean[BUFFER_BYTES];
+    private int found;
+    private int taken;
+    /** Whether the bytes after the last terminator found may hold a direction mark. */
+    private boolean markHintAfter;
+    /** A strict reader's lines ending up to here are known to be well-formed; the others are checked one by one. */
+    private int wellFormedUpTo;
 
     private int lineStart;
     private int lineEnd;
@@ -64,54 +81,25 @@ final class LineReader implements Closeable {
         if (afterCarriageReturn) {
             afterCarriageReturn = false;
             if ((position < limit || fill()) && buffer[position] == '\n') {
+                // The LF of a CRLF ends no line of its own.
                 position++;
+                taken++;
             }
         }
-        long highBits = 0;
-        long markLeads = 0;
-        int end = position;
-        while (true) {
-            while (end + Long.BYTES <= limit) {
-                long word = ByteWords.word(buffer, end);
-                long terminators = ByteWords.bytesEqual(word, LF_BYTES) | ByteWords.bytesEqual(word, CR_BYTES);
-                if (terminators != 0) {
-                    int before = ByteWords.firstMarked(terminators);
-                    long lineBytes = ByteWords.firstBytes(word, before);
-                    return lineEndsAt(end + before, highBits | lineBytes, markLeads | DirectionMarks.leadBytes(lineBytes));
-                }
-                highBits |= word;
-                if (!strict) {
-                    // Only the second pass keeps texts, whose marks it must know; the first rarely decodes a line.
-                    markLeads |= DirectionMarks.leadBytes(word);
-                }
-                end += Long.BYTES;
-            }
-            while (end < limit) {
-                byte b = buffer[end];
-                if (b == '\n' || b == '\r') {
-                    return lineEndsAt(end, highBits, markLeads);
-                }
-                highBits |= b;
-                markLeads |= DirectionMarks.leadBytes(b & 0xFF);
-                end++;
-            }
-            int scanned = end - position;
+        while (taken == found) {
             if (!fill()) {
-                return position < limit && lineEndsAt(limit, highBits, markLeads);
+                return position < limit && lineEndsAt(limit, markHintAfter);
             }
-            end = position + scanned;
         }
+        boolean markHint = markHints[taken];
+        return lineEndsAt(terminators[taken++], markHint);
     }
 
-    /**
-     * @param highBits  the line's bytes or'ed together, to tell whether any is not ASCII
-     * @param markLeads not zero when a byte of the line may start a direction mark; not kept by a strict reader
-     */
-    private boolean lineEndsAt(int end, long highBits, long markLeads) throws IOException {
+    /** @param markHint false when the line surely holds no direction mark; always false for a strict reader */
+    private boolean lineEndsAt(int end, boolean markHint) throws IOException {
         lineStart = position;
         lineEnd = end;
-        boolean ascii = ByteWords.ascii(highBits);
-        marks = ascii || !strict && markLeads == 0 ? (byte) 1 : 0;
+        marks = strict || markHint ? 0 : (byte) 1;
         if (text != null) {
             // Most lines are never decoded: tested first, the field needs no store (and no GC barrier).
             text = null;
@@ -122,7 +110,7 @@ final class LineReader implements Closeable {
         } else {
             position = end;
         }
-        if (strict && !ascii && !Utf8.wellFormed(buffer, lineStart, lineEnd)) {
+        if (strict && end > wellFormedUpTo && !Utf8.wellFormed(buffer, lineStart, lineEnd)) {
             throw new MalformedInputException(1);
         }
         if (lineEnd - lineStart > MAX_LINE_CHARS && text().length() > MAX_LINE_CHARS) {
@@ -134,7 +122,8 @@ final class LineReader implements Closeable {
 
     /**
      * Keeps the unfinished line at the buffer's start and reads more bytes after it, growing the buffer
-     * for a long line. False at the end of the input.
+     * for a long line, then finds the line ends in the new bytes. Called only when every line end found
+     * before has been reached. False at the end of the input.
      */
     private boolean fill() throws IOException {
         int pending = limit - position;
@@ -145,17 +134,63 @@ final class LineReader implements Closeable {
             byte[] larger = new byte[buffer.length * 2];
             System.arraycopy(buffer, position, larger, 0, pending);
             buffer = larger;
+            terminators = new int[larger.length];
+            markHints = new boolean[larger.length];
         } else if (pending > 0) {
             System.arraycopy(buffer, position, buffer, 0, pending);
         }
         position = 0;
         limit = pending;
+        wellFormedUpTo = 0;
         int read = in.read(buffer, limit, buffer.length - limit);
         if (read <= 0) {
             return false;
         }
         limit += read;
+        findTerminators(pending);
+        if (strict && found > 0) {
+            // The bytes up to the last line end hold whole characters only if they are well-formed as a whole.
+            int lastEnd = terminators[found - 1];
+            wellFormedUpTo = Utf8.wellFormed(buffer, 0, lastEnd) ? lastEnd : 0;
+        }
         return true;
+    }
+
+    /** Queues the CRs and LFs of {@code buffer[from, limit)}, noting which lines between them may hold marks. */
+    private void findTerminators(int from) {
+        int count = 0;
+        boolean markHint = markHintAfter;
+        int at = from;
+        for (; at + Long.BYTES <= limit; at += Long.BYTES) {
+            long word = ByteWords.word(buffer, at);
+            // A strict reader's lines are rarely decoded, and then asked about marks: it needs no hints.
+            long leads = strict ? 0 : DirectionMarks.leadBytes(word);
+            boolean markLead = leads != 0 && DirectionMarks.startedIn(buffer, at, leads, limit);
+            // Most words hold no control character, which one test tells; only the others are searched.
+            long ends = ByteWords.anyBelow(word, LINE_END_BOUND)
+                    ? ByteWords.bytesEqual(word, LF_BYTES) | ByteWords.bytesEqual(word, CR_BYTES) : 0;
+            markHint |= markLead;
+            while (ends != 0) {
+                terminators[count] = at + ByteWords.firstMarked(ends);
+                markHints[count++] = markHint;
+                // Which side of the line end a lead byte lies is not told: both lines may hold the mark.
+                markHint = markLead;
+                ends &= ends - 1;
+            }
+        }
+        for (; at < limit; at++) {
+            byte b = buffer[at];
+            if (b == '\n' || b == '\r') {
+                terminators[count] = at;
+                markHints[count++] = markHint;
+                markHint = false;
+            } else {
+                markHint |= !strict && DirectionMarks.leadBytes(b & 0xFF) != 0;
+            }
+        }
+        markHintAfter = markHint;
+        found = count;
+        taken = 0;
     }
 
     /** The buffer holding the current line's bytes, from {@link #start()} to {@link #end()}; valid until {@link #next()}. */

@@ -25,6 +25,7 @@ public record ParsedMessage(int sequence, long lineNumber, LocalDateTime localTi
         List<String> pollOptions) {
 
     public ParsedMessage {
-        pollOptions = List.copyOf(pollOptions);
+        // List.copyOf copies even an empty immutable list; most messages have no options.
+        pollOptions = pollOptions.isEmpty() ? List.of() : List.copyOf(pollOptions);
     }
 }

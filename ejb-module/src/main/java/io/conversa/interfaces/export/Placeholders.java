@@ -126,6 +126,11 @@ final class Placeholders {
     private Placeholders() {
     }
 
+    /** {@code text.endsWith(String.valueOf(c))} without the general comparison, for the tests every message goes through. */
+    private static boolean endsWith(String text, char c) {
+        return !text.isEmpty() && text.charAt(text.length() - 1) == c;
+    }
+
     static boolean isViewOnce(String body) {
         return body.equals("null");
     }
@@ -133,16 +138,16 @@ final class Placeholders {
     /** Whether the body is a deleted-message notice, with or without the final period iOS adds. */
     static boolean isDeleted(String body) {
         return body.length() <= LONGEST_DELETED && (DELETED.contains(body)
-                || body.endsWith(".") && DELETED.containsRegion(body, 0, body.length() - 1));
+                || endsWith(body, '.') && DELETED.containsRegion(body, 0, body.length() - 1));
     }
 
     static boolean isAndroidMediaOmitted(String line) {
-        return line.startsWith("<") && line.endsWith(">") && ANDROID_MEDIA_OMITTED.contains(line);
+        return !line.isEmpty() && line.charAt(0) == '<' && endsWith(line, '>') && ANDROID_MEDIA_OMITTED.contains(line);
     }
 
     /** The start of the edited marker ending {@code body}, or -1. */
     static int editedMarkerStart(String body) {
-        if (!body.endsWith(">")) {
+        if (!endsWith(body, '>')) {
             return -1;
         }
         int open = body.lastIndexOf('<');
@@ -151,7 +156,7 @@ final class Placeholders {
 
     /** A matcher over {@code line} if it is an iOS attachment line (groups caption, file), else null. */
     static Matcher iosAttachment(String line) {
-        if (!line.endsWith(">") || line.indexOf('<') < 0) {
+        if (!endsWith(line, '>') || line.indexOf('<') < 0) {
             return null;
         }
         Matcher matcher = IOS_ATTACHED.matcher(line);
@@ -160,7 +165,7 @@ final class Placeholders {
 
     /** The attached file's name if {@code line} is an Android attachment line, else null. */
     static String androidAttachment(String line) {
-        if (!line.endsWith(")")) {
+        if (!endsWith(line, ')')) {
             return null;
         }
         int open = line.lastIndexOf(" (");
@@ -173,7 +178,7 @@ final class Placeholders {
     /** The iOS "... omitted" phrase ending {@code line} (as a word of its own), or null. */
     static OmittedPhrase iosOmitted(String line) {
         if (line.isEmpty() || line.length() > MAX_PLACEHOLDER_LINE
-                || !Character.isLetter(line.charAt(line.length() - 1))) {
+                || !Character.isLetter(line.charAt(line.length() - 1)) || !IOS_OMITTED_LAST_WORDS.mayEnd(line)) {
             return null;
         }
         int lastWordLength = line.length() - 1 - lastSpace(line);

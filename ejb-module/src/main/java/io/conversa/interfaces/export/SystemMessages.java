@@ -63,6 +63,9 @@ final class SystemMessages {
     private static final String[] NOTICE_OPENINGS = NOTICES.stream().map(SystemMessages::opening).toArray(String[]::new);
     /** Their first characters, to rule most texts out with one search. */
     private static final String NOTICE_INITIALS = initials(NOTICE_OPENINGS);
+    private static final int ASCII = 0x80;
+    /** The ASCII ones as bits (two words for 0 to 127), as most texts start with ASCII: a bit test, not a search. */
+    private static final long[] NOTICE_ASCII_INITIALS = asciiBits(NOTICE_INITIALS);
 
     /**
      * Group events and settings, which name a participant first ("Loris added Emily"). Checked only
@@ -126,7 +129,7 @@ final class SystemMessages {
             return false;
         }
         char first = body.charAt(0);
-        if (NOTICE_INITIALS.indexOf(first) < 0) {
+        if (first < ASCII ? (NOTICE_ASCII_INITIALS[first >>> 6] & 1L << first) == 0 : NOTICE_INITIALS.indexOf(first) < 0) {
             return false;
         }
         for (String opening : NOTICE_OPENINGS) {
@@ -135,6 +138,12 @@ final class SystemMessages {
             }
         }
         return false;
+    }
+
+    private static long[] asciiBits(String chars) {
+        long[] bits = new long[ASCII / Long.SIZE];
+        chars.chars().filter(c -> c < ASCII).forEach(c -> bits[c >>> 6] |= 1L << c);
+        return bits;
     }
 
     private static String initials(String[] openings) {

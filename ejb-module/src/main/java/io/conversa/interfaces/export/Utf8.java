@@ -74,8 +74,16 @@ final class Utf8 {
         return codePoint;
     }
 
+    /**
+     * The state after byte {@code b}, in its low six bits: a shift of a {@code long} uses only the low six
+     * bits of its distance, so the bits above, left from the row, need no mask on the way.
+     */
     private static long step(long state, int b) {
-        return ROWS[b & 0xFF] >>> state & (1 << STATE_BITS) - 1;
+        return ROWS[b & 0xFF] >>> state;
+    }
+
+    private static boolean accepted(long state) {
+        return (state & (1 << STATE_BITS) - 1) == ACCEPT;
     }
 
     /** How many bytes the sequence that {@code lead} starts has, if it is well-formed. */
@@ -92,7 +100,7 @@ final class Utf8 {
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
             long word = ByteWords.word(bytes, i);
             // Most of an export is ASCII, which needs no steps once a character is complete.
-            if (state != ACCEPT || !ByteWords.ascii(word)) {
+            if (!accepted(state) || !ByteWords.ascii(word)) {
                 for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
                     state = step(state, (int) (word >>> shift));
                 }
@@ -101,6 +109,6 @@ final class Utf8 {
         for (; i < end; i++) {
             state = step(state, bytes[i]);
         }
-        return state == ACCEPT;
+        return accepted(state);
     }
 }
