@@ -94,6 +94,7 @@ public class ExportIngestion {
                 MessageStream messages = parser.parse(in, export.format())) {
             ImportIndexer indexer = new ImportIndexer(executor, indexing, progress, task.conversationId(), task.jobId(),
                     writer.highestIdBefore());
+            boolean indexed = false;
             try {
                 MessageFingerprints fingerprints = new MessageFingerprints();
                 while (messages.hasNext()) {
@@ -119,15 +120,17 @@ public class ExportIngestion {
                 // method and reports it as a failure of the whole delivery, which the queue then redelivers.
                 connection.commit();
                 long committed = System.nanoTime();
-                long indexed = indexer.finish();
+                long searchable = indexer.finish();
+                indexed = true;
                 LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms;"
                         + " %d indexed, %d ms after that)", task.jobId(), counts, (System.nanoTime() - started) / 1_000_000,
-                        (written - started) / 1_000_000, (committed - written) / 1_000_000, indexed,
+                        (written - started) / 1_000_000, (committed - written) / 1_000_000, searchable,
                         (System.nanoTime() - committed) / 1_000_000));
                 return counts;
-            } catch (IOException | SQLException | UnreadableExportException | InterruptedException | RuntimeException e) {
-                indexer.cancel();
-                throw e;
+            } finally {
+                if (!indexed) {
+                    indexer.cancel(); // whatever stopped the import: the task must not wait for commits forever
+                }
             }
         }
     }
