@@ -58,16 +58,12 @@ public class MessageIndexing {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public IndexedBatch indexImported(UUID conversationId, UUID jobId, long after, BulkIndexing bulk) {
         List<Message> messages = nextMessages(conversationId, after);
-        SearchSession search = Search.session(em);
-        search.indexingPlanSynchronizationStrategy(bulk);
-        int indexed = 0;
-        for (Message m : messages) {
-            if (jobId.equals(m.importJobId())) {
-                search.indexingPlan().addOrUpdate(m);
-                indexed++;
-            }
+        // The job's messages were written a moment ago, so the index cannot hold them: plain additions.
+        List<Message> imported = messages.stream().filter(m -> jobId.equals(m.importJobId())).toList();
+        if (!imported.isEmpty()) {
+            bulk.addNew(em, imported);
         }
-        return new IndexedBatch(messages.size(), lastId(messages, after), indexed);
+        return new IndexedBatch(messages.size(), lastId(messages, after), imported.size());
     }
 
     /** The lowest id of the import's messages, null when it wrote none. */

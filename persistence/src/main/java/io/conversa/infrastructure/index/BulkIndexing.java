@@ -1,7 +1,9 @@
 package io.conversa.infrastructure.index;
 
+import jakarta.persistence.EntityManager;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.hibernate.search.engine.backend.work.execution.DocumentCommitStrategy;
@@ -23,7 +25,8 @@ public final class BulkIndexing implements IndexingPlanSynchronizationStrategy {
     /** Two batches: one being indexed, one queued behind it; more only holds more documents in memory. */
     static final int IN_FLIGHT = 2;
 
-    private final Deque<CompletableFuture<? extends SearchIndexingPlanExecutionReport>> pending = new ArrayDeque<>();
+    /** Indexing plans' futures (their reports) and batches of plain additions' ({@link NewDocuments}). */
+    private final Deque<CompletableFuture<?>> pending = new ArrayDeque<>();
 
     @Override
     public void apply(IndexingPlanSynchronizationStrategyConfigurationContext context) {
@@ -32,7 +35,15 @@ public final class BulkIndexing implements IndexingPlanSynchronizationStrategy {
         context.indexingFutureHandler(this::submitted);
     }
 
-    private void submitted(CompletableFuture<? extends SearchIndexingPlanExecutionReport> future) {
+    /**
+     * Adds entities the index cannot hold yet (see {@link NewDocuments}) as one more batch of this
+     * bulk write, neither committed nor refreshed.
+     */
+    public void addNew(EntityManager em, List<?> entities) {
+        submitted(NewDocuments.add(em, entities));
+    }
+
+    private void submitted(CompletableFuture<?> future) {
         pending.addLast(future);
         while (pending.size() > IN_FLIGHT) {
             await(pending.removeFirst());
@@ -46,15 +57,17 @@ public final class BulkIndexing implements IndexingPlanSynchronizationStrategy {
         }
     }
 
-    private static void await(CompletableFuture<? extends SearchIndexingPlanExecutionReport> future) {
-        SearchIndexingPlanExecutionReport report;
+    private static void await(CompletableFuture<?> future) {
+        Object outcome;
         try {
-            report = future.join();
+            outcome = future.join();
         } catch (CompletionException e) {
             throw new IllegalStateException("Indexing a batch of messages failed", e.getCause());
         }
-        report.throwable().ifPresent(t -> {
-            throw new IllegalStateException("Indexing failed for " + report.failingEntities().size() + " messages", t);
-        });
+        if (outcome instanceof SearchIndexingPlanExecutionReport report) {
+            report.throwable().ifPresent(t -> {
+                throw new IllegalStateException("Indexing failed for " + report.failingEntities().size() + " messages", t);
+            });
+        }
     }
 }
