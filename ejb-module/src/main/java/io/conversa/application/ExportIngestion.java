@@ -92,8 +92,7 @@ public class ExportIngestion {
                 MessageWriter writer = new MessageWriter(connection, task.conversationId(), task.jobId());
                 CountingInput in = new CountingInput(export.openText());
                 MessageStream messages = parser.parse(in, export.format())) {
-            ImportIndexer indexer = new ImportIndexer(executor, indexing, progress, task.conversationId(), task.jobId(),
-                    writer.highestIdBefore());
+            ImportIndexer indexer = new ImportIndexer(executor, indexing, progress, task.jobId());
             boolean indexed = false;
             try {
                 MessageFingerprints fingerprints = new MessageFingerprints();
@@ -103,7 +102,7 @@ public class ExportIngestion {
                             m.kind().name(), m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()),
                             fingerprints.of(m)));
                     if (flushed) {
-                        indexer.committed();
+                        indexer.committed(writer.lastBatch());
                         progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.read());
                     }
                 }
@@ -112,6 +111,7 @@ public class ExportIngestion {
                 }
                 long written = System.nanoTime();
                 writer.finish();
+                indexer.committed(writer.lastBatch());
                 ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId());
                 int stored = media.store(export);
                 ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored,
@@ -129,7 +129,7 @@ public class ExportIngestion {
                 return counts;
             } finally {
                 if (!indexed) {
-                    indexer.cancel(); // whatever stopped the import: the task must not wait for commits forever
+                    indexer.cancel(); // whatever stopped the import: the task must not wait for batches forever
                 }
             }
         }

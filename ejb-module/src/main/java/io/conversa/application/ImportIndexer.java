@@ -1,49 +1,53 @@
 package io.conversa.application;
 
-import io.conversa.application.MessageIndexing.IndexedBatch;
+import io.conversa.domain.model.conversation.Message;
 import io.conversa.infrastructure.index.BulkIndexing;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Indexes an import's messages while the importer is still writing them: a task on another thread
- * follows the importer's commits and indexes each batch it finds committed, so the JVM's analysis
- * and Lucene's writes run beside PostgreSQL's inserts instead of after them. The importer's single
- * connection writes the job's messages in id order and commits them in that order, so everything
- * the task has not read yet has a higher id than what it has read: following "ids after the last
- * one read" misses nothing. One instance per import.
+ * takes each batch the importer has committed, as the entities the importer built, and indexes it, so
+ * the JVM's analysis and Lucene's writes run beside PostgreSQL's inserts instead of after them, and
+ * no row is read back. At most {@link #QUEUED} batches wait for the task, so memory stays flat when
+ * indexing falls behind: the importer waits instead. One instance per import.
  */
 final class ImportIndexer {
 
+    /** One batch being indexed and two waiting: enough to ride out a slow commit on either side. */
+    static final int QUEUED = 2;
+    /** Stands for "no more batches" in the queue (compared by identity). */
+    private static final List<Message> END = List.of();
+
     private final MessageIndexing indexing;
     private final JobProgress progress;
-    private final UUID conversationId;
     private final UUID jobId;
     private final BulkIndexing bulk = new BulkIndexing();
+    private final BlockingQueue<List<Message>> batches = new ArrayBlockingQueue<>(QUEUED);
     private final Future<Long> task;
-    private long commits;
-    private boolean written;
-    private boolean cancelled;
+    private volatile boolean cancelled;
 
-    /**
-     * Starts following the import: its messages will all have ids above {@code after}, the highest id
-     * the table held before the import wrote anything.
-     */
-    ImportIndexer(ExecutorService executor, MessageIndexing indexing, JobProgress progress, UUID conversationId,
-            UUID jobId, long after) {
+    ImportIndexer(ExecutorService executor, MessageIndexing indexing, JobProgress progress, UUID jobId) {
         this.indexing = indexing;
         this.progress = progress;
-        this.conversationId = conversationId;
         this.jobId = jobId;
-        this.task = executor.submit(() -> follow(after));
+        this.task = executor.submit(this::follow);
     }
 
-    /** The importer committed another batch. */
-    synchronized void committed() {
-        commits++;
-        notifyAll();
+    /**
+     * The importer committed these messages. Waits while {@link #QUEUED} batches wait already; fails
+     * at once if the task failed, which would otherwise leave the importer waiting for good.
+     */
+    void committed(List<Message> batch) throws InterruptedException {
+        if (!batch.isEmpty()) {
+            hand(batch);
+        }
     }
 
     /**
@@ -51,23 +55,15 @@ final class ImportIndexer {
      * committed and refreshed, and returns how many it indexed.
      */
     long finish() throws InterruptedException {
-        synchronized (this) {
-            written = true;
-            notifyAll();
-        }
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Indexing the imported messages failed", e.getCause());
-        }
+        hand(END);
+        return outcome();
     }
 
     /** The import failed: stops at the next batch and waits for the task, so nothing is indexed afterwards. */
     void cancel() {
-        synchronized (this) {
-            cancelled = true;
-            notifyAll();
-        }
+        cancelled = true;
+        batches.clear();
+        batches.offer(END);
         try {
             task.get();
         } catch (ExecutionException e) {
@@ -77,41 +73,38 @@ final class ImportIndexer {
         }
     }
 
-    private long follow(long after) throws InterruptedException {
-        long indexed = 0;
-        long seenCommits = 0;
-        int batches = 0;
-        while (true) {
-            boolean last;
-            synchronized (this) {
-                while (commits == seenCommits && !written && !cancelled) {
-                    wait();
-                }
-                if (cancelled) {
-                    return indexed;
-                }
-                seenCommits = commits;
-                last = written;
-            }
-            // Everything committed when the wait ended; a read shorter than a batch has reached its end.
-            IndexedBatch batch;
-            do {
-                batch = indexing.indexImported(conversationId, jobId, after, bulk);
-                indexed += batch.indexed();
-                after = batch.last();
-                if (++batches % MessageIndexing.PROGRESS_EVERY == 0) {
-                    progress.indexed(jobId, (int) indexed);
-                }
-            } while (batch.read() == MessageIndexing.BATCH && !isCancelled());
-            if (last) {
-                indexing.finish(bulk, true);
-                progress.indexed(jobId, (int) indexed);
-                return indexed;
+    private void hand(List<Message> batch) throws InterruptedException {
+        while (!batches.offer(batch, 1, TimeUnit.SECONDS)) {
+            if (task.isDone()) {
+                outcome(); // throws the task's failure, if that is why it stopped
+                throw new IllegalStateException("The import's indexer stopped before the import ended");
             }
         }
     }
 
-    private synchronized boolean isCancelled() {
-        return cancelled;
+    private long outcome() throws InterruptedException {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Indexing the imported messages failed", e.getCause());
+        }
+    }
+
+    private long follow() throws InterruptedException {
+        long indexed = 0;
+        while (true) {
+            List<Message> batch = batches.take();
+            if (cancelled) {
+                return indexed;
+            }
+            if (batch == END) {
+                indexing.finish(bulk, true);
+                progress.indexed(jobId, (int) indexed);
+                return indexed;
+            }
+            indexing.indexNew(batch, bulk);
+            indexed += batch.size();
+            progress.indexed(jobId, (int) indexed);
+        }
     }
 }

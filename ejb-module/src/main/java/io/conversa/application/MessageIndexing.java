@@ -22,8 +22,8 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 /**
  * Puts messages into the search index. The importer and the webhook consumer write messages with
  * plain SQL, which Hibernate Search never sees, so they call this once their rows are committed.
- * An import is indexed in batches as it commits them ({@link ImportIndexer}), each in a transaction of
- * its own, so a 1.5 M-message import never holds all its entities at once; the batches are handed to
+ * An import is indexed batch by batch as it commits them ({@link ImportIndexer}), from the entities
+ * the importer built, so a 1.5 M-message import never holds all its entities at once; the batches are handed to
  * the index writer without a commit each ({@link BulkIndexing}), the index is committed and refreshed
  * once at the end, and the cached search results are dropped afterwards.
  */
@@ -31,8 +31,6 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 public class MessageIndexing {
 
     static final int BATCH = 2000;
-    /** Batches between two progress updates on the import's job: about every 20,000 messages. */
-    static final int PROGRESS_EVERY = 10;
 
     @PersistenceContext
     EntityManager em;
@@ -46,24 +44,17 @@ public class MessageIndexing {
     @Inject
     IndexBacklog backlog;
 
-    /** What one batch read: how many messages, the last one's id, how many it indexed. */
+    /** What one batch read: how many messages, the last one's id, how many of them it purged. */
     public record IndexedBatch(int read, long last, int indexed) {
     }
 
     /**
-     * Indexes the next batch of an import's messages, after id {@code after} in the conversation (read
-     * in id order, which the primary key gives; a merge's conversation also holds older messages, which
-     * are skipped). Read-only entities: nothing to snapshot or dirty-check at commit.
+     * Adds a batch an import has just committed to the index, as the importer built the entities (no
+     * row is read back). They were written a moment ago, so the index cannot hold them: plain additions.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public IndexedBatch indexImported(UUID conversationId, UUID jobId, long after, BulkIndexing bulk) {
-        List<Message> messages = nextMessages(conversationId, after);
-        // The job's messages were written a moment ago, so the index cannot hold them: plain additions.
-        List<Message> imported = messages.stream().filter(m -> jobId.equals(m.importJobId())).toList();
-        if (!imported.isEmpty()) {
-            bulk.addNew(em, imported);
-        }
-        return new IndexedBatch(messages.size(), lastId(messages, after), imported.size());
+    public void indexNew(List<Message> messages, BulkIndexing bulk) {
+        bulk.addNew(em, messages);
     }
 
     /** The lowest id of the import's messages, null when it wrote none. */
@@ -75,7 +66,7 @@ public class MessageIndexing {
 
     /**
      * Removes the next batch of an abandoned import's messages from the index, before its rows are
-     * deleted: what {@link #indexImported} had indexed of it before the import failed.
+     * deleted: what {@link #indexNew} had indexed of it before the import failed.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public IndexedBatch forgetImported(UUID conversationId, UUID jobId, long after) {

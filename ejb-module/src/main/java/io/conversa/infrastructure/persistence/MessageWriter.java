@@ -1,5 +1,7 @@
 package io.conversa.infrastructure.persistence;
 
+import io.conversa.domain.model.conversation.Message;
+import io.conversa.domain.model.conversation.MessageKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,15 +9,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Writes an import's participants and messages with JDBC batches, committing every {@link #BATCH}
  * messages so memory and transaction size stay flat however long the chat is. A message whose
  * fingerprint the conversation already holds is skipped, which makes re-imports add only what is new.
- * Each batch marks the days it added messages to for incremental analytics (V14).
+ * Each batch marks the days it added messages to for incremental analytics (V14), and is kept as
+ * entities ({@link #lastBatch()}) for the search index, which then need not read the rows back.
  */
 public final class MessageWriter implements AutoCloseable {
 
@@ -27,14 +34,16 @@ public final class MessageWriter implements AutoCloseable {
     private final PreparedStatement insertMessage;
     private final Statement batchCommitsAsync;
     private final PreparedStatement markDays;
-    private final PreparedStatement lastId;
-    /** The highest message id before this import wrote anything. */
-    private final long idsBefore;
-    /** Every id this writer's batches took so far is at most this (the sequence's value in this session). */
-    private long idsUpTo;
+    private final PreparedStatement takeIds;
+    private final PreparedStatement writtenIds;
     private final Map<String, Long> participants = new HashMap<>();
+    /** The ids taken from the sequence for the batch being queued, in increasing order. */
+    private final long[] ids = new long[BATCH];
+    private List<Message> queued = new ArrayList<>(BATCH);
+    private List<Message> lastBatch = List.of();
     private int pending;
     private int read;
+    private int added;
 
     public MessageWriter(Connection connection, UUID conversationId, UUID jobId) throws SQLException {
         this.connection = connection;
@@ -43,58 +52,64 @@ public final class MessageWriter implements AutoCloseable {
         connection.setAutoCommit(false);
         loadParticipants();
         insertMessage = connection.prepareStatement(
-                "INSERT INTO message (conversation_id, participant_id, sequence_no, sent_at, local_time, kind, body,"
+                "INSERT INTO message (id, conversation_id, participant_id, sequence_no, sent_at, local_time, kind, body,"
                         + " attachment_name, edited, metadata, import_job_id, fingerprint)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
                         + " ON CONFLICT (conversation_id, fingerprint) DO NOTHING");
+        // A batch's ids are taken before its rows are sent, so the batch knows them without RETURNING
+        // (which would stop the driver rewriting the batch into multi-row INSERTs).
+        takeIds = connection.prepareStatement(
+                "SELECT nextval(pg_get_serial_sequence('message', 'id')) FROM generate_series(1, " + BATCH + ")");
+        writtenIds = connection.prepareStatement("SELECT id FROM message WHERE id BETWEEN ? AND ? AND import_job_id = ?");
         batchCommitsAsync = connection.createStatement();
         // A batch's messages have the ids it took from the sequence: a range of the primary key.
         markDays = connection.prepareStatement("INSERT INTO analytics_touched_day (conversation_id, day)"
                 + " SELECT DISTINCT m.conversation_id, (COALESCE(m.local_time, m.sent_at AT TIME ZONE c.time_zone))::date"
                 + " FROM message m JOIN conversation c ON c.id = m.conversation_id"
-                + " WHERE m.id > ? AND m.id <= ? AND m.import_job_id = ?");
-        lastId = connection.prepareStatement("SELECT currval(pg_get_serial_sequence('message', 'id'))");
-        try (Statement max = connection.createStatement();
-                ResultSet rows = max.executeQuery("SELECT COALESCE(MAX(id), 0) FROM message")) {
-            rows.next();
-            idsBefore = rows.getLong(1);
-        }
-        idsUpTo = idsBefore;
-    }
-
-    /**
-     * The highest message id the table holds before this import writes: every message the import
-     * writes gets a higher one (ids come from one sequence, in the order rows are inserted).
-     */
-    public long highestIdBefore() {
-        return idsBefore;
+                + " WHERE m.id BETWEEN ? AND ? AND m.import_job_id = ?");
     }
 
     /** Queues one message; returns true when this call wrote a batch. */
     public boolean add(MessageRow row) throws SQLException {
-        insertMessage.setObject(1, conversationId);
-        if (row.author() == null) {
-            insertMessage.setNull(2, Types.BIGINT);
-        } else {
-            insertMessage.setLong(2, participantId(row.author()));
+        if (pending == 0) {
+            takeIds();
         }
-        insertMessage.setInt(3, row.sequence());
-        insertMessage.setTimestamp(4, Timestamp.from(row.sentAt()));
-        insertMessage.setObject(5, row.localTime());
-        insertMessage.setString(6, row.kind());
-        insertMessage.setString(7, row.body());
-        insertMessage.setString(8, row.attachmentName());
-        insertMessage.setBoolean(9, row.edited());
-        insertMessage.setString(10, row.metadataJson());
-        insertMessage.setObject(11, jobId);
-        insertMessage.setLong(12, row.fingerprint());
+        long id = ids[pending];
+        Long participant = row.author() == null ? null : participantId(row.author());
+        insertMessage.setLong(1, id);
+        insertMessage.setObject(2, conversationId);
+        if (participant == null) {
+            insertMessage.setNull(3, Types.BIGINT);
+        } else {
+            insertMessage.setLong(3, participant);
+        }
+        insertMessage.setInt(4, row.sequence());
+        insertMessage.setTimestamp(5, Timestamp.from(row.sentAt()));
+        insertMessage.setObject(6, row.localTime());
+        insertMessage.setString(7, row.kind());
+        insertMessage.setString(8, row.body());
+        insertMessage.setString(9, row.attachmentName());
+        insertMessage.setBoolean(10, row.edited());
+        insertMessage.setString(11, row.metadataJson());
+        insertMessage.setObject(12, jobId);
+        insertMessage.setLong(13, row.fingerprint());
         insertMessage.addBatch();
+        queued.add(Message.imported(id, conversationId, participant, row.sequence(), row.sentAt(), row.localTime(),
+                MessageKind.valueOf(row.kind()), row.body(), row.attachmentName(), row.edited(), jobId));
         read++;
         if (++pending >= BATCH) {
             flush();
             return true;
         }
         return false;
+    }
+
+    /**
+     * The messages the last committed batch wrote (not those a merge skipped), as entities: what the
+     * index needs of them, without reading their rows back.
+     */
+    public List<Message> lastBatch() {
+        return lastBatch;
     }
 
     /** Writes what is queued, brings the participants' counts up to date, and commits. */
@@ -132,18 +147,9 @@ public final class MessageWriter implements AutoCloseable {
         return read;
     }
 
-    /**
-     * Of those, the ones the conversation did not hold yet: counted in the database, because batches
-     * rewritten into multi-row INSERTs report no per-row counts.
-     */
-    public int added() throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM message WHERE import_job_id = ?")) {
-            count.setObject(1, jobId);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+    /** Of those, the ones the conversation did not hold yet. */
+    public int added() {
+        return added;
     }
 
     public int participantCount() {
@@ -156,12 +162,26 @@ public final class MessageWriter implements AutoCloseable {
      * before it. A crash before that loses at most an unfinished import's last batches.
      */
     private void flush() throws SQLException {
+        lastBatch = List.of();
         if (pending > 0) {
             batchCommitsAsync.execute("SET LOCAL synchronous_commit TO OFF");
             insertMessage.executeBatch();
-            markTouchedDays();
+            long first = ids[0];
+            long last = ids[pending - 1];
+            markTouchedDays(first, last);
+            lastBatch = written(first, last);
             connection.commit();
+            added += lastBatch.size();
             pending = 0;
+            queued = new ArrayList<>(BATCH);
+        }
+    }
+
+    private void takeIds() throws SQLException {
+        try (ResultSet rows = takeIds.executeQuery()) {
+            for (int i = 0; rows.next(); i++) {
+                ids[i] = rows.getLong(1);
+            }
         }
     }
 
@@ -170,16 +190,25 @@ public final class MessageWriter implements AutoCloseable {
      * transaction (the analytics job never sees the messages without their marks). A merge's messages
      * that the conversation already held took ids but wrote no rows, so they mark nothing.
      */
-    private void markTouchedDays() throws SQLException {
-        long from = idsUpTo;
-        try (ResultSet rows = lastId.executeQuery()) {
-            rows.next();
-            idsUpTo = rows.getLong(1);
-        }
-        markDays.setLong(1, from);
-        markDays.setLong(2, idsUpTo);
+    private void markTouchedDays(long first, long last) throws SQLException {
+        markDays.setLong(1, first);
+        markDays.setLong(2, last);
         markDays.setObject(3, jobId);
         markDays.executeUpdate();
+    }
+
+    /** The queued messages whose rows the batch wrote: all of them, but for those a merge found stored. */
+    private List<Message> written(long first, long last) throws SQLException {
+        Set<Long> stored = new HashSet<>();
+        writtenIds.setLong(1, first);
+        writtenIds.setLong(2, last);
+        writtenIds.setObject(3, jobId);
+        try (ResultSet rows = writtenIds.executeQuery()) {
+            while (rows.next()) {
+                stored.add(rows.getLong(1));
+            }
+        }
+        return stored.size() == queued.size() ? queued : queued.stream().filter(m -> stored.contains(m.id())).toList();
     }
 
     private void loadParticipants() throws SQLException {
@@ -228,6 +257,7 @@ public final class MessageWriter implements AutoCloseable {
         insertMessage.close();
         batchCommitsAsync.close();
         markDays.close();
-        lastId.close();
+        takeIds.close();
+        writtenIds.close();
     }
 }

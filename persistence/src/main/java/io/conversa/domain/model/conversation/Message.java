@@ -100,6 +100,27 @@ public class Message {
     protected Message() {
     }
 
+    /**
+     * A message an import has just written, as its row holds it: what the importer hands to the index
+     * without reading the row back. Not enriched yet (no language, no sentiment), no Cloud API fields.
+     */
+    public static Message imported(long id, UUID conversationId, Long participantId, int sequenceNo, Instant sentAt,
+            LocalDateTime localTime, MessageKind kind, String body, String attachmentName, boolean edited, UUID importJobId) {
+        Message m = new Message();
+        m.id = id;
+        m.conversationId = conversationId;
+        m.participantId = participantId;
+        m.sequenceNo = sequenceNo;
+        m.sentAt = sentAt;
+        m.localTime = localTime;
+        m.kind = kind;
+        m.body = body;
+        m.attachmentName = attachmentName;
+        m.edited = edited;
+        m.importJobId = importJobId;
+        return m;
+    }
+
     public Long id() {
         return id;
     }
