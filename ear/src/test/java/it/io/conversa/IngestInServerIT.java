@@ -24,6 +24,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,7 +49,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs inside Liberty (Arquillian): the import service stores rows with JPA and queues the job on
  * JMS; the ingest consumer takes it from the queue and fills the conversation; a message the
- * consumer cannot handle ends on the dead-letter queue after three deliveries.
+ * consumer cannot handle ends on the dead-letter queue after three deliveries; an import a stop
+ * interrupted runs again, from scratch, when its message is delivered again.
  */
 @ExtendWith(ArquillianExtension.class)
 class IngestInServerIT {
@@ -88,6 +93,9 @@ class IngestInServerIT {
     @Inject
     ConversationQueries conversations;
 
+    @Resource(lookup = "jdbc/conversa")
+    DataSource dataSource;
+
     @Resource(lookup = "jms/conversa")
     ConnectionFactory jms;
 
@@ -113,6 +121,38 @@ class IngestInServerIT {
                 .containsExactly("Messages to this group are now secured with end-to-end encryption.",
                         "Bom dia!", "Good morning\na second line", "👋");
         assertThat(messages.get(1).sentAt()).isEqualTo(Instant.parse("2017-03-06T00:46:00Z"));
+    }
+
+    @Test
+    void anImportAStopInterruptedRunsAgainFromItsUploadWhenItsMessageComesAgain() throws SQLException {
+        // A name of its own: under the other test's name this would merge into its conversation and add nothing.
+        ImportAccepted accepted = imports.accept(ADMIN, "WhatsApp Chat with Ana (restarted).txt",
+                new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"), null);
+        await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
+        assertThat(jobs.get(ADMIN, accepted.jobId()).messagesNew()).isEqualTo(4);
+        // What a server killed in the middle of this import leaves: the job RUNNING, two of its messages
+        // written, and its ingest message unacknowledged, which the messaging engine delivers again at the next start.
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement running = db.prepareStatement("UPDATE job SET status = 'RUNNING', finished_at = NULL WHERE id = ?");
+                PreparedStatement partly = db.prepareStatement("DELETE FROM message WHERE import_job_id = ? AND sequence_no > 1")) {
+            running.setObject(1, accepted.jobId());
+            running.executeUpdate();
+            partly.setObject(1, accepted.jobId());
+            assertThat(partly.executeUpdate()).isEqualTo(2);
+        }
+        assertThat(jobs.get(ADMIN, accepted.jobId()).status()).isEqualTo(JobStatus.RUNNING);
+
+        try (JMSContext context = jms.createContext()) {
+            context.createProducer().send(ingest, accepted.jobId().toString());
+        }
+
+        await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
+        Job job = jobs.get(ADMIN, accepted.jobId());
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.messagesNew()).isEqualTo(4);
+        assertThat(conversations.messages(ADMIN, accepted.conversationId(), null, 10).messages()).extracting(Message::body)
+                .containsExactly("Messages to this group are now secured with end-to-end encryption.",
+                        "Bom dia!", "Good morning\na second line", "👋");
     }
 
     @Test

@@ -65,6 +65,10 @@ public class ExportIngestion {
             return;
         }
         try {
+            if (task.interrupted()) {
+                LOG.warning(() -> "Import job " + jobId + " was interrupted by a stop of the server; it starts again from its upload");
+                undo(task);
+            }
             ImportCounts counts = importMessages(task);
             progress.succeed(task.jobId(), counts);
             if (counts.messagesNew() > 0) {
@@ -137,16 +141,23 @@ public class ExportIngestion {
 
     private void abandon(ImportTask task, String reason) {
         try {
+            undo(task);
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "Could not remove the partial import of job " + task.jobId(), e);
+        }
+        progress.fail(task.jobId(), reason);
+    }
+
+    /** Removes what the job wrote so far, from the search index first, then from the database. */
+    private void undo(ImportTask task) throws SQLException {
+        try {
             forgetIndexed(task);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Could not remove the partial import of job " + task.jobId() + " from the search index", e);
         }
         try (Connection connection = dataSource.getConnection()) {
             MessageWriter.discard(connection, task.conversationId(), task.jobId());
-        } catch (SQLException e) {
-            LOG.log(Level.SEVERE, "Could not remove the partial import of job " + task.jobId(), e);
         }
-        progress.fail(task.jobId(), reason);
     }
 
     /** Purges what the import's indexer had already indexed, so search finds nothing of a failed import. */

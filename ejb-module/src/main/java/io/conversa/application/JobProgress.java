@@ -29,11 +29,12 @@ public class JobProgress {
         if (job == null || job.isFinished()) {
             return null;
         }
+        boolean interrupted = job.startedAt() != null;
         job.start();
         Conversation conversation = em.find(Conversation.class, job.conversationId());
         DateOrder order = job.dateOrder() == null ? null : DateOrder.valueOf(job.dateOrder());
         return new ImportTask(jobId, conversation.id(), conversation.zone(), order, job.sourceObject(), job.sourceName(),
-                job.merged());
+                job.merged(), interrupted);
     }
 
     public void progress(UUID jobId, long bytes, int messages) {

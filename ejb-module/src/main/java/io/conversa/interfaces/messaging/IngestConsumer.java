@@ -16,7 +16,9 @@ import java.util.logging.Logger;
 /**
  * Takes import jobs off the ingest queue. The import commits in batches of its own, so the
  * delivery is not transacted; a job that ends in an error records it on the job instead of
- * being redelivered. A message that is not a job id is thrown back, so after three deliveries
+ * being redelivered. A server stopped in the middle of an import never acknowledged its message,
+ * so the messaging engine delivers it again at the next start and the import runs again, first
+ * removing what the stopped run wrote. A message that is not a job id is thrown back, so after three deliveries
  * it lands on the dead-letter queue where admins see it.
  */
 @MessageDriven(activationConfig = {
