@@ -66,7 +66,8 @@ public class ExportIngestion {
         }
         try {
             if (task.interrupted()) {
-                LOG.warning(() -> "Import job " + jobId + " was interrupted by a stop of the server; it starts again from its upload");
+                LOG.warning(() -> "Import job " + jobId + " was interrupted by a stop of the server;"
+                        + " it starts again from its upload");
                 undo(task);
             }
             ImportCounts counts = importMessages(task);
@@ -167,7 +168,7 @@ public class ExportIngestion {
             return;
         }
         long after = first - 1;
-        MessageIndexing.IndexedBatch batch;
+        MessageIndexing.PurgedBatch batch;
         do {
             batch = indexing.forgetImported(task.conversationId(), task.jobId(), after);
             after = batch.last();

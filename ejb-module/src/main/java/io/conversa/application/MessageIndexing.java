@@ -44,8 +44,8 @@ public class MessageIndexing {
     @Inject
     IndexBacklog backlog;
 
-    /** What one batch read: how many messages, the last one's id, how many of them it purged. */
-    public record IndexedBatch(int read, long last, int indexed) {
+    /** What one batch of an abandoned import read: how many messages, the last one's id, how many of them it purged. */
+    public record PurgedBatch(int read, long last, int purged) {
     }
 
     /**
@@ -69,11 +69,11 @@ public class MessageIndexing {
      * deleted: what {@link #indexNew} had indexed of it before the import failed.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public IndexedBatch forgetImported(UUID conversationId, UUID jobId, long after) {
+    public PurgedBatch forgetImported(UUID conversationId, UUID jobId, long after) {
         List<Message> messages = nextMessages(conversationId, after);
         List<Long> ids = messages.stream().filter(m -> jobId.equals(m.importJobId())).map(Message::id).toList();
         forget(ids);
-        return new IndexedBatch(messages.size(), lastId(messages, after), ids.size());
+        return new PurgedBatch(messages.size(), lastId(messages, after), ids.size());
     }
 
     private List<Message> nextMessages(UUID conversationId, long after) {
