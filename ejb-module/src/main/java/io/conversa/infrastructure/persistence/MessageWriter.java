@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,11 +63,7 @@ public final class MessageWriter implements AutoCloseable {
                 "SELECT nextval(pg_get_serial_sequence('message', 'id')) FROM generate_series(1, " + BATCH + ")");
         writtenIds = connection.prepareStatement("SELECT id FROM message WHERE id BETWEEN ? AND ? AND import_job_id = ?");
         batchCommitsAsync = connection.createStatement();
-        // A batch's messages have the ids it took from the sequence: a range of the primary key.
-        markDays = connection.prepareStatement("INSERT INTO analytics_touched_day (conversation_id, day)"
-                + " SELECT DISTINCT m.conversation_id, (COALESCE(m.local_time, m.sent_at AT TIME ZONE c.time_zone))::date"
-                + " FROM message m JOIN conversation c ON c.id = m.conversation_id"
-                + " WHERE m.id BETWEEN ? AND ? AND m.import_job_id = ?");
+        markDays = connection.prepareStatement("INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)");
     }
 
     /** Queues one message; returns true when this call wrote a batch. */
@@ -166,10 +163,8 @@ public final class MessageWriter implements AutoCloseable {
         if (pending > 0) {
             batchCommitsAsync.execute("SET LOCAL synchronous_commit TO OFF");
             insertMessage.executeBatch();
-            long first = ids[0];
-            long last = ids[pending - 1];
-            markTouchedDays(first, last);
-            lastBatch = written(first, last);
+            lastBatch = written(ids[0], ids[pending - 1]);
+            markTouchedDays(lastBatch);
             connection.commit();
             added += lastBatch.size();
             pending = 0;
@@ -187,14 +182,22 @@ public final class MessageWriter implements AutoCloseable {
 
     /**
      * Marks the days this batch added messages to, for incremental analytics, in the batch's own
-     * transaction (the analytics job never sees the messages without their marks). A merge's messages
-     * that the conversation already held took ids but wrote no rows, so they mark nothing.
+     * transaction (the analytics job never sees the messages without their marks): the wall-time days
+     * of the messages it wrote, so a merge's messages that the conversation already held mark nothing.
+     * An exported message always has its wall time, the day the analytics count it under.
      */
-    private void markTouchedDays(long first, long last) throws SQLException {
-        markDays.setLong(1, first);
-        markDays.setLong(2, last);
-        markDays.setObject(3, jobId);
-        markDays.executeUpdate();
+    private void markTouchedDays(List<Message> written) throws SQLException {
+        Set<LocalDate> days = new HashSet<>();
+        for (Message m : written) {
+            if (days.add(m.localTime().toLocalDate())) {
+                markDays.setObject(1, conversationId);
+                markDays.setObject(2, m.localTime().toLocalDate());
+                markDays.addBatch();
+            }
+        }
+        if (!days.isEmpty()) {
+            markDays.executeBatch();
+        }
     }
 
     /** The queued messages whose rows the batch wrote: all of them, but for those a merge found stored. */
