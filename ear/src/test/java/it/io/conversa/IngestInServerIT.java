@@ -26,6 +26,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs inside Liberty (Arquillian): the import service stores rows with JPA and queues the job on
  * JMS; the ingest consumer takes it from the queue and fills the conversation; a message the
  * consumer cannot handle ends on the dead-letter queue after three deliveries; an import a stop
- * interrupted runs again, from scratch, when its message is delivered again.
+ * interrupted runs again, from scratch, when its message is delivered again, and one interrupted twice
+ * ends FAILED with its reason instead.
  */
 @ExtendWith(ArquillianExtension.class)
 class IngestInServerIT {
@@ -153,6 +155,42 @@ class IngestInServerIT {
         assertThat(conversations.messages(ADMIN, accepted.conversationId(), null, 10).messages()).extracting(Message::body)
                 .containsExactly("Messages to this group are now secured with end-to-end encryption.",
                         "Bom dia!", "Good morning\na second line", "👋");
+    }
+
+    @Test
+    void anImportAStopInterruptedTwiceFailsWithItsReasonInsteadOfRunningAgain() throws SQLException {
+        ImportAccepted accepted = imports.accept(ADMIN, "WhatsApp Chat with Ana (stopped twice).txt",
+                new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"), null);
+        await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
+        // What two stops of the server in the middle of this import leave: the job RUNNING after its second
+        // run, some of its messages written, and its message delivered once more.
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement running = db.prepareStatement(
+                        "UPDATE job SET status = 'RUNNING', finished_at = NULL, runs = 2 WHERE id = ?");
+                PreparedStatement partly = db.prepareStatement("DELETE FROM message WHERE import_job_id = ? AND sequence_no > 1")) {
+            running.setObject(1, accepted.jobId());
+            running.executeUpdate();
+            partly.setObject(1, accepted.jobId());
+            assertThat(partly.executeUpdate()).isEqualTo(2);
+        }
+
+        try (JMSContext context = jms.createContext()) {
+            context.createProducer().send(ingest, accepted.jobId().toString());
+        }
+
+        await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
+        Job job = jobs.get(ADMIN, accepted.jobId());
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).contains("interrupted this import 2 times").contains("nothing of it was kept");
+        assertThat(job.runs()).isEqualTo(3);
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement left = db.prepareStatement("SELECT COUNT(*) FROM message WHERE conversation_id = ?")) {
+            left.setObject(1, accepted.conversationId());
+            try (ResultSet count = left.executeQuery()) {
+                count.next();
+                assertThat(count.getLong(1)).isZero();
+            }
+        }
     }
 
     @Test

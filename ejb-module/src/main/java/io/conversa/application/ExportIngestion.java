@@ -36,6 +36,14 @@ public class ExportIngestion {
 
     private static final Logger LOG = Logger.getLogger(ExportIngestion.class.getName());
 
+    /**
+     * Runs of one job that a stop of the server may cut short before the job is failed instead of run
+     * again. An import that brings the server down itself would otherwise run at every start; and the
+     * messaging engine moves a message it delivered three times to the dead-letter queue, which would
+     * leave the job RUNNING for good: the third run must end the job.
+     */
+    static final int MAX_INTERRUPTED_RUNS = 2;
+
     @Resource(lookup = "jdbc/conversa")
     DataSource dataSource;
 
@@ -62,6 +70,14 @@ public class ExportIngestion {
     public void run(UUID jobId) {
         ImportTask task = progress.start(jobId);
         if (task == null) {
+            return;
+        }
+        if (task.interruptedRuns() >= MAX_INTERRUPTED_RUNS) {
+            LOG.severe(() -> "Import job " + jobId + " was interrupted by a stop of the server " + task.interruptedRuns()
+                    + " times; it is failed instead of run again");
+            abandon(task, "A stop of the server interrupted this import " + task.interruptedRuns() + " times in a row,"
+                    + " so it was not started again; nothing of it was kept. Upload the export again; if the server"
+                    + " stopped because of this import (for example out of memory), report job " + jobId + ".");
             return;
         }
         try {
@@ -92,50 +108,49 @@ public class ExportIngestion {
             InterruptedException {
         long started = System.nanoTime();
         ExportParser parser = new ExportParser(task.zone(), task.dateOrder());
+        ImportIndexer indexer = new ImportIndexer(executor, indexing, progress, task.jobId());
+        boolean indexed = false;
         try (StoredExport export = StoredExport.open(storage, task, parser, maxUnpackedBytes);
                 Connection connection = dataSource.getConnection();
-                MessageWriter writer = new MessageWriter(connection, task.conversationId(), task.jobId());
+                MessageWriter writer = new MessageWriter(connection, dataSource, executor, task.conversationId(),
+                        task.jobId(), indexer::committed);
                 CountingInput in = new CountingInput(export.openText());
                 MessageStream messages = parser.parse(in, export.format())) {
-            ImportIndexer indexer = new ImportIndexer(executor, indexing, progress, task.jobId());
-            boolean indexed = false;
-            try {
-                MessageFingerprints fingerprints = new MessageFingerprints();
-                while (messages.hasNext()) {
-                    ParsedMessage m = messages.next();
-                    boolean flushed = writer.add(new MessageRow(m.author(), m.sequence(), m.sentAt(), m.localTime(),
-                            m.kind().name(), m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()),
-                            fingerprints.of(m)));
-                    if (flushed) {
-                        indexer.committed(writer.lastBatch());
-                        progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.read());
-                    }
+            MessageFingerprints fingerprints = new MessageFingerprints();
+            while (messages.hasNext()) {
+                ParsedMessage m = messages.next();
+                boolean handed = writer.add(new MessageRow(m.author(), m.sequence(), m.sentAt(), m.localTime(),
+                        m.kind().name(), m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()),
+                        fingerprints.of(m)));
+                if (handed) {
+                    progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.read());
                 }
-                if (writer.read() == 0) {
-                    throw new UnreadableExportException("The file holds no WhatsApp messages.");
-                }
-                long written = System.nanoTime();
-                writer.finish();
-                indexer.committed(writer.lastBatch());
-                ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId());
-                int stored = media.store(export);
-                ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored,
-                        media.missing());
-                // Ends the reads above: Liberty rolls back a local transaction left open at the end of the
-                // method and reports it as a failure of the whole delivery, which the queue then redelivers.
-                connection.commit();
-                long committed = System.nanoTime();
-                long searchable = indexer.finish();
-                indexed = true;
-                LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms;"
-                        + " %d indexed, %d ms after that)", task.jobId(), counts, (System.nanoTime() - started) / 1_000_000,
-                        (written - started) / 1_000_000, (committed - written) / 1_000_000, searchable,
-                        (System.nanoTime() - committed) / 1_000_000));
-                return counts;
-            } finally {
-                if (!indexed) {
-                    indexer.cancel(); // whatever stopped the import: the task must not wait for batches forever
-                }
+            }
+            if (writer.read() == 0) {
+                throw new UnreadableExportException("The file holds no WhatsApp messages.");
+            }
+            writer.finish();
+            long written = System.nanoTime();
+            ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId());
+            int stored = media.store(export);
+            ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored,
+                    media.missing());
+            // Ends the reads above: Liberty rolls back a local transaction left open at the end of the
+            // method and reports it as a failure of the whole delivery, which the queue then redelivers.
+            connection.commit();
+            long committed = System.nanoTime();
+            long searchable = indexer.finish();
+            indexed = true;
+            LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms;"
+                    + " %d indexed, %d ms after that)", task.jobId(), counts, (System.nanoTime() - started) / 1_000_000,
+                    (written - started) / 1_000_000, (committed - written) / 1_000_000, searchable,
+                    (System.nanoTime() - committed) / 1_000_000));
+            return counts;
+        } finally {
+            // Whatever stopped the import (the writer's batches are over once it is closed, above): the
+            // indexer's task must not wait for batches forever.
+            if (!indexed) {
+                indexer.cancel();
             }
         }
     }

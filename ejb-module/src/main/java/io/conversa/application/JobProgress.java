@@ -29,12 +29,13 @@ public class JobProgress {
         if (job == null || job.isFinished()) {
             return null;
         }
-        boolean interrupted = job.startedAt() != null;
+        // Every run that started before this one ended without a result: a stop of the server cut it short.
+        int interruptedRuns = job.runs();
         job.start();
         Conversation conversation = em.find(Conversation.class, job.conversationId());
         DateOrder order = job.dateOrder() == null ? null : DateOrder.valueOf(job.dateOrder());
         return new ImportTask(jobId, conversation.id(), conversation.zone(), order, job.sourceObject(), job.sourceName(),
-                job.merged(), interrupted);
+                job.merged(), interruptedRuns);
     }
 
     public void progress(UUID jobId, long bytes, int messages) {

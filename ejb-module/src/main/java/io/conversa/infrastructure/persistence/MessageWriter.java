@@ -1,117 +1,119 @@
 package io.conversa.infrastructure.persistence;
 
 import io.conversa.domain.model.conversation.Message;
-import io.conversa.domain.model.conversation.MessageKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
- * Writes an import's participants and messages with JDBC batches, committing every {@link #BATCH}
- * messages so memory and transaction size stay flat however long the chat is. A message whose
- * fingerprint the conversation already holds is skipped, which makes re-imports add only what is new.
- * Each batch marks the days it added messages to for incremental analytics (V14), and is kept as
- * entities ({@link #lastBatch()}) for the search index, which then need not read the rows back.
+ * Writes an import's participants and messages. The importer's thread gives each message its id and
+ * participant and queues it; every {@link #BATCH} messages go to one of {@link #LANES} batch writers,
+ * each a task with a connection of its own that inserts and commits whole batches (see
+ * {@link BatchWriter}). One connection inserting is the import's slowest step: PostgreSQL spends
+ * about 40 µs of one core per row (foreign-key checks, six indexes), and a backend works on one
+ * core, so two write side by side. Memory stays flat: at most one batch waits for a free writer, and
+ * the importer waits while it does. Each committed batch is handed to {@link Committed} on the
+ * writer's thread, for the search index, which then need not read the rows back.
  */
 public final class MessageWriter implements AutoCloseable {
 
     public static final int BATCH = 5000;
+    /** Batch writers side by side: one per core of the machines Conversa is measured on. */
+    static final int LANES = 2;
+
+    /** Told of each committed batch, on the thread that wrote it. */
+    @FunctionalInterface
+    public interface Committed {
+        /** @param written the batch's messages that the conversation did not hold yet, as entities */
+        void batch(List<Message> written) throws InterruptedException;
+    }
+
+    /** How long a batch writer waits for a batch before it looks whether the import has ended. */
+    private static final long WAIT_MILLIS = 100;
 
     private final Connection connection;
     private final UUID conversationId;
-    private final UUID jobId;
-    private final PreparedStatement insertMessage;
-    private final Statement batchCommitsAsync;
-    private final PreparedStatement markDays;
     private final PreparedStatement takeIds;
-    private final PreparedStatement writtenIds;
     private final Map<String, Long> participants = new HashMap<>();
-    /** The ids taken from the sequence for the batch being queued, in increasing order. */
-    private final long[] ids = new long[BATCH];
-    private List<Message> queued = new ArrayList<>(BATCH);
-    private List<Message> lastBatch = List.of();
-    private int pending;
+    private final BlockingQueue<QueuedBatch> batches = new ArrayBlockingQueue<>(LANES);
+    private final List<Future<?>> lanes = new ArrayList<>(LANES);
+    private final AtomicInteger added = new AtomicInteger();
+    /** The importer handed its last batch: the writers end once the queue is empty. */
+    private volatile boolean handedAll;
+    /** The import ends without its remaining batches: the writers end after the one they write. */
+    private volatile boolean stopping;
+    private boolean finished;
+    private long[] ids;
+    private Long[] authors;
+    private List<MessageRow> queued;
     private int read;
-    private int added;
 
-    public MessageWriter(Connection connection, UUID conversationId, UUID jobId) throws SQLException {
+    /**
+     * @param connection the importer's own connection: participants, ids, and the final counts
+     * @param writers    where the batch writers take their connections
+     * @param executor   where they run
+     */
+    public MessageWriter(Connection connection, DataSource writers, ExecutorService executor, UUID conversationId,
+            UUID jobId, Committed committed) throws SQLException {
         this.connection = connection;
         this.conversationId = conversationId;
-        this.jobId = jobId;
         connection.setAutoCommit(false);
         loadParticipants();
-        insertMessage = connection.prepareStatement(
-                "INSERT INTO message (id, conversation_id, participant_id, sequence_no, sent_at, local_time, kind, body,"
-                        + " attachment_name, edited, metadata, import_job_id, fingerprint)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
-                        + " ON CONFLICT (conversation_id, fingerprint) DO NOTHING");
         // A batch's ids are taken before its rows are sent, so the batch knows them without RETURNING
         // (which would stop the driver rewriting the batch into multi-row INSERTs).
         takeIds = connection.prepareStatement(
                 "SELECT nextval(pg_get_serial_sequence('message', 'id')) FROM generate_series(1, " + BATCH + ")");
-        writtenIds = connection.prepareStatement("SELECT id FROM message WHERE id BETWEEN ? AND ? AND import_job_id = ?");
-        batchCommitsAsync = connection.createStatement();
-        markDays = connection.prepareStatement("INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)");
+        for (int i = 0; i < LANES; i++) {
+            lanes.add(executor.submit(() -> writeBatches(writers, jobId, committed)));
+        }
+        startBatch();
     }
 
-    /** Queues one message; returns true when this call wrote a batch. */
-    public boolean add(MessageRow row) throws SQLException {
-        if (pending == 0) {
+    /** Queues one message; returns true when this call handed a batch to the writers. */
+    public boolean add(MessageRow row) throws SQLException, InterruptedException {
+        int index = queued.size();
+        if (index == 0) {
             takeIds();
         }
-        long id = ids[pending];
-        Long participant = row.author() == null ? null : participantId(row.author());
-        insertMessage.setLong(1, id);
-        insertMessage.setObject(2, conversationId);
-        if (participant == null) {
-            insertMessage.setNull(3, Types.BIGINT);
-        } else {
-            insertMessage.setLong(3, participant);
-        }
-        insertMessage.setInt(4, row.sequence());
-        insertMessage.setTimestamp(5, Timestamp.from(row.sentAt()));
-        insertMessage.setObject(6, row.localTime());
-        insertMessage.setString(7, row.kind());
-        insertMessage.setString(8, row.body());
-        insertMessage.setString(9, row.attachmentName());
-        insertMessage.setBoolean(10, row.edited());
-        insertMessage.setString(11, row.metadataJson());
-        insertMessage.setObject(12, jobId);
-        insertMessage.setLong(13, row.fingerprint());
-        insertMessage.addBatch();
-        queued.add(Message.imported(id, conversationId, participant, row.sequence(), row.sentAt(), row.localTime(),
-                MessageKind.valueOf(row.kind()), row.body(), row.attachmentName(), row.edited(), jobId));
+        authors[index] = row.author() == null ? null : participantId(row.author());
+        queued.add(row);
         read++;
-        if (++pending >= BATCH) {
-            flush();
+        if (queued.size() == BATCH) {
+            hand(new QueuedBatch(ids, authors, queued));
+            startBatch();
             return true;
         }
         return false;
     }
 
     /**
-     * The messages the last committed batch wrote (not those a merge skipped), as entities: what the
-     * index needs of them, without reading their rows back.
+     * Writes what is queued, waits until every batch is committed, brings the participants' counts up
+     * to date, and commits.
      */
-    public List<Message> lastBatch() {
-        return lastBatch;
-    }
-
-    /** Writes what is queued, brings the participants' counts up to date, and commits. */
-    public void finish() throws SQLException {
-        flush();
+    public void finish() throws SQLException, InterruptedException {
+        if (!queued.isEmpty()) {
+            hand(new QueuedBatch(ids, authors, queued));
+        }
+        handedAll = true;
+        for (Future<?> lane : lanes) {
+            outcome(lane);
+        }
+        finished = true;
         // One pass over the conversation's messages for all participants (message has no participant index).
         try (PreparedStatement recount = connection.prepareStatement("UPDATE participant p SET message_count = c.n"
                 + " FROM (SELECT participant_id, COUNT(*) AS n FROM message WHERE conversation_id = ? GROUP BY participant_id) c"
@@ -144,32 +146,19 @@ public final class MessageWriter implements AutoCloseable {
         return read;
     }
 
-    /** Of those, the ones the conversation did not hold yet. */
+    /** Of those, the ones the conversation did not hold yet (in the batches committed so far). */
     public int added() {
-        return added;
+        return added.get();
     }
 
     public int participantCount() {
         return participants.size();
     }
 
-    /**
-     * Writes the queued batch and commits it without waiting for the disk: the job only succeeds in a
-     * later, synchronous commit, which flushes the write-ahead log up to itself and so every batch
-     * before it. A crash before that loses at most an unfinished import's last batches.
-     */
-    private void flush() throws SQLException {
-        lastBatch = List.of();
-        if (pending > 0) {
-            batchCommitsAsync.execute("SET LOCAL synchronous_commit TO OFF");
-            insertMessage.executeBatch();
-            lastBatch = written(ids[0], ids[pending - 1]);
-            markTouchedDays(lastBatch);
-            connection.commit();
-            added += lastBatch.size();
-            pending = 0;
-            queued = new ArrayList<>(BATCH);
-        }
+    private void startBatch() {
+        ids = new long[BATCH];
+        authors = new Long[BATCH];
+        queued = new ArrayList<>(BATCH);
     }
 
     private void takeIds() throws SQLException {
@@ -181,37 +170,56 @@ public final class MessageWriter implements AutoCloseable {
     }
 
     /**
-     * Marks the days this batch added messages to, for incremental analytics, in the batch's own
-     * transaction (the analytics job never sees the messages without their marks): the wall-time days
-     * of the messages it wrote, so a merge's messages that the conversation already held mark nothing.
-     * An exported message always has its wall time, the day the analytics count it under.
+     * Waits for room in the queue; fails at once if a writer failed, which would otherwise leave the
+     * importer waiting for good once the others are busy.
      */
-    private void markTouchedDays(List<Message> written) throws SQLException {
-        Set<LocalDate> days = new HashSet<>();
-        for (Message m : written) {
-            if (days.add(m.localTime().toLocalDate())) {
-                markDays.setObject(1, conversationId);
-                markDays.setObject(2, m.localTime().toLocalDate());
-                markDays.addBatch();
+    private void hand(QueuedBatch batch) throws InterruptedException {
+        do {
+            for (Future<?> lane : lanes) {
+                if (lane.isDone()) {
+                    outcome(lane); // throws the writer's failure, if that is why it stopped
+                    throw new IllegalStateException("A batch writer of the import stopped before the import ended");
+                }
             }
-        }
-        if (!days.isEmpty()) {
-            markDays.executeBatch();
+        } while (!batches.offer(batch, 1, TimeUnit.SECONDS));
+    }
+
+    private static void outcome(Future<?> lane) throws InterruptedException {
+        try {
+            lane.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Writing the imported messages failed", e.getCause());
         }
     }
 
-    /** The queued messages whose rows the batch wrote: all of them, but for those a merge found stored. */
-    private List<Message> written(long first, long last) throws SQLException {
-        Set<Long> stored = new HashSet<>();
-        writtenIds.setLong(1, first);
-        writtenIds.setLong(2, last);
-        writtenIds.setObject(3, jobId);
-        try (ResultSet rows = writtenIds.executeQuery()) {
-            while (rows.next()) {
-                stored.add(rows.getLong(1));
+    /** One batch writer: takes batches until the importer has handed its last, or stops without them. */
+    private Void writeBatches(DataSource writers, UUID jobId, Committed committed) throws SQLException, InterruptedException {
+        try (Connection own = writers.getConnection(); BatchWriter writer = new BatchWriter(own, conversationId, jobId)) {
+            try {
+                while (!stopping) {
+                    // Read before the queue: once it is true, every batch is in the queue already.
+                    boolean noneToCome = handedAll;
+                    QueuedBatch batch = batches.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                    if (batch == null) {
+                        if (noneToCome) {
+                            break;
+                        }
+                        continue;
+                    }
+                    List<Message> written = writer.write(batch);
+                    added.addAndGet(written.size());
+                    committed.batch(written);
+                }
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                try {
+                    writer.abandon();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
             }
         }
-        return stored.size() == queued.size() ? queued : queued.stream().filter(m -> stored.contains(m.id())).toList();
+        return null;
     }
 
     private void loadParticipants() throws SQLException {
@@ -242,6 +250,9 @@ public final class MessageWriter implements AutoCloseable {
                 id = keys.getLong(1);
             }
         }
+        // Committed at once, or the writers' foreign-key checks would wait for it. A failed import's
+        // participants without messages go with its messages (discard).
+        connection.commit();
         participants.put(name, id);
         return id;
     }
@@ -255,12 +266,25 @@ public final class MessageWriter implements AutoCloseable {
         return digits.matches("\\+[1-9][0-9]{7,14}") ? digits : null;
     }
 
+    /**
+     * Stops the batch writers if the import ends without {@link #finish()}, and waits for them: what
+     * they wrote is then complete, for the caller to remove.
+     */
     @Override
     public void close() throws SQLException {
-        insertMessage.close();
-        batchCommitsAsync.close();
-        markDays.close();
+        if (!finished) {
+            stopping = true;
+            batches.clear();
+            for (Future<?> lane : lanes) {
+                try {
+                    lane.get();
+                } catch (ExecutionException e) {
+                    // The import is being abandoned anyway, for this failure or an earlier one.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
         takeIds.close();
-        writtenIds.close();
     }
 }

@@ -75,6 +75,9 @@ public class Job {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** How many times the job started: more than once only when a stop of the server cut a run short. */
+    private int runs;
+
     protected Job() {
     }
 
@@ -105,6 +108,7 @@ public class Job {
     public void start() {
         status = JobStatus.RUNNING;
         startedAt = Instant.now();
+        runs++;
     }
 
     public void progress(long bytes, int messages) {
@@ -134,6 +138,10 @@ public class Job {
         status = JobStatus.FAILED;
         error = reason;
         finishedAt = Instant.now();
+    }
+
+    public int runs() {
+        return runs;
     }
 
     public boolean isFinished() {

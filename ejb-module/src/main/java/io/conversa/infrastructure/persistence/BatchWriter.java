@@ -1,0 +1,148 @@
+package io.conversa.infrastructure.persistence;
+
+import io.conversa.domain.model.conversation.Message;
+import io.conversa.domain.model.conversation.MessageKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Inserts an import's batches on a connection of its own, each batch in its own transaction with the
+ * days it touched marked for incremental analytics (V14). A message whose fingerprint the conversation
+ * already holds is skipped, which makes re-imports add only what is new.
+ */
+final class BatchWriter implements AutoCloseable {
+
+    private final Connection connection;
+    private final UUID conversationId;
+    private final UUID jobId;
+    private final PreparedStatement insertMessage;
+    private final Statement batchCommitsAsync;
+    private final PreparedStatement writtenIds;
+    private final PreparedStatement markDays;
+
+    BatchWriter(Connection connection, UUID conversationId, UUID jobId) throws SQLException {
+        this.connection = connection;
+        this.conversationId = conversationId;
+        this.jobId = jobId;
+        connection.setAutoCommit(false);
+        insertMessage = connection.prepareStatement(
+                "INSERT INTO message (id, conversation_id, participant_id, sequence_no, sent_at, local_time, kind, body,"
+                        + " attachment_name, edited, metadata, import_job_id, fingerprint)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                        + " ON CONFLICT (conversation_id, fingerprint) DO NOTHING");
+        batchCommitsAsync = connection.createStatement();
+        writtenIds = connection.prepareStatement("SELECT id FROM message WHERE id BETWEEN ? AND ? AND import_job_id = ?");
+        markDays = connection.prepareStatement("INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)");
+    }
+
+    /**
+     * Writes the batch and commits it without waiting for the disk: the job only succeeds in a later,
+     * synchronous commit, which flushes the write-ahead log up to itself and so every batch before it.
+     * A crash before that loses at most an unfinished import's last batches.
+     *
+     * @return the messages the batch wrote (not those a merge found stored), as entities: what the
+     *         index needs of them, without reading their rows back
+     */
+    List<Message> write(QueuedBatch batch) throws SQLException {
+        batchCommitsAsync.execute("SET LOCAL synchronous_commit TO OFF");
+        List<MessageRow> rows = batch.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            bind(batch.ids()[i], batch.participants()[i], rows.get(i));
+            insertMessage.addBatch();
+        }
+        insertMessage.executeBatch();
+        List<Message> written = written(batch);
+        markTouchedDays(written);
+        connection.commit();
+        return written;
+    }
+
+    /** Ends the transaction a batch left open when the import stops without it. */
+    void abandon() throws SQLException {
+        connection.rollback();
+    }
+
+    private void bind(long id, Long participant, MessageRow row) throws SQLException {
+        insertMessage.setLong(1, id);
+        insertMessage.setObject(2, conversationId);
+        if (participant == null) {
+            insertMessage.setNull(3, Types.BIGINT);
+        } else {
+            insertMessage.setLong(3, participant);
+        }
+        insertMessage.setInt(4, row.sequence());
+        insertMessage.setTimestamp(5, Timestamp.from(row.sentAt()));
+        insertMessage.setObject(6, row.localTime());
+        insertMessage.setString(7, row.kind());
+        insertMessage.setString(8, row.body());
+        insertMessage.setString(9, row.attachmentName());
+        insertMessage.setBoolean(10, row.edited());
+        insertMessage.setString(11, row.metadataJson());
+        insertMessage.setObject(12, jobId);
+        insertMessage.setLong(13, row.fingerprint());
+    }
+
+    /** The batch's messages whose rows it wrote: all of them, but for those a merge found stored. */
+    private List<Message> written(QueuedBatch batch) throws SQLException {
+        long[] ids = batch.ids();
+        int size = batch.rows().size();
+        Set<Long> stored = new HashSet<>();
+        writtenIds.setLong(1, ids[0]);
+        writtenIds.setLong(2, ids[size - 1]);
+        writtenIds.setObject(3, jobId);
+        try (ResultSet found = writtenIds.executeQuery()) {
+            while (found.next()) {
+                stored.add(found.getLong(1));
+            }
+        }
+        List<Message> written = new ArrayList<>(stored.size());
+        for (int i = 0; i < size; i++) {
+            if (stored.size() == size || stored.contains(ids[i])) {
+                MessageRow row = batch.rows().get(i);
+                written.add(Message.imported(ids[i], conversationId, batch.participants()[i], row.sequence(), row.sentAt(),
+                        row.localTime(), MessageKind.valueOf(row.kind()), row.body(), row.attachmentName(), row.edited(),
+                        jobId));
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Marks the days this batch added messages to, for incremental analytics, in the batch's own
+     * transaction (the analytics job never sees the messages without their marks): the wall-time days
+     * of the messages it wrote, so a merge's messages that the conversation already held mark nothing.
+     * An exported message always has its wall time, the day the analytics count it under.
+     */
+    private void markTouchedDays(List<Message> written) throws SQLException {
+        Set<LocalDate> days = new HashSet<>();
+        for (Message m : written) {
+            if (days.add(m.localTime().toLocalDate())) {
+                markDays.setObject(1, conversationId);
+                markDays.setObject(2, m.localTime().toLocalDate());
+                markDays.addBatch();
+            }
+        }
+        if (!days.isEmpty()) {
+            markDays.executeBatch();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        insertMessage.close();
+        batchCommitsAsync.close();
+        writtenIds.close();
+        markDays.close();
+    }
+}
