@@ -125,7 +125,8 @@ public class CloudApiStore {
         String replyTo = context == null ? null : context.getString("id", context.getString("message_id", null));
         List<?> written = em.createNativeQuery("INSERT INTO message (conversation_id, participant_id, sequence_no, sent_at, kind,"
                         + " body, direction, wa_message_id, reply_to_wa_id, metadata, wa_type)"
-                        + " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (wa_message_id) DO UPDATE SET"
+                        + " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)"
+                        + " ON CONFLICT (wa_message_id) WHERE wa_message_id IS NOT NULL DO UPDATE SET"
                         + " kind = EXCLUDED.kind, body = EXCLUDED.body, metadata = EXCLUDED.metadata, wa_type = EXCLUDED.wa_type"
                         + " WHERE message.wa_type = 'media_placeholder' AND EXCLUDED.wa_type <> 'media_placeholder'"
                         + " RETURNING id, (xmax = 0)")

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Indexes an import's messages while the importer is still writing them: a task on another thread
- * takes each batch the importer has committed, as the entities the importer built, and indexes it, so
+ * takes each batch the import's writers have committed, as the entities they built, and indexes it, so
  * the JVM's analysis and Lucene's writes run beside PostgreSQL's inserts instead of after them, and
  * no row is read back. At most {@link #QUEUED} batches wait for the task, so memory stays flat when
  * indexing falls behind: the importer waits instead. One instance per import.
@@ -41,8 +41,8 @@ final class ImportIndexer {
     }
 
     /**
-     * The importer committed these messages. Waits while {@link #QUEUED} batches wait already; fails
-     * at once if the task failed, which would otherwise leave the importer waiting for good.
+     * A writer of the import committed these messages (called on its thread). Waits while {@link #QUEUED}
+     * batches wait already; fails at once if the task failed, which would otherwise leave the writer waiting for good.
      */
     void committed(List<Message> batch) throws InterruptedException {
         if (!batch.isEmpty()) {
