@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Samples, every 2 s until stopped, the CPU the local Liberty JVM's threads (grouped by name: importer
+and batch writers are "Default Executor", Lucene's writers and merges "Hibernate Search", the JIT
+compilers, ZGC's workers) and all PostgreSQL processes used, as cores busy; writes one line per sample
+to FILE and, when stopped (SIGTERM or Ctrl-C), the CPU seconds of each group in all.
+Usage: bench/cpu-timeline.py FILE   (bench/import.sh runs it when TIMELINE=FILE is set)"""
+import collections
+import os
+import signal
+import sys
+import time
+
+TICK = os.sysconf('SC_CLK_TCK')
+INTERVAL = 2.0
+
+
+def cpu_of(stat_path):
+    name, rest = open(stat_path).read().rsplit(')', 1)
+    fields = rest.split()
+    return name.split('(', 1)[1], (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
+
+
+def group(thread):
+    if thread.startswith('Hibernate Sear'):
+        return 'Hibernate Search'
+    return thread.rstrip('0123456789#-').strip() or thread
+
+
+def sample():
+    used = collections.Counter()
+    for pid in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            command = open(f'/proc/{pid}/cmdline', 'rb').read()
+            if b'ws-server.jar' in command:
+                for tid in os.listdir(f'/proc/{pid}/task'):
+                    name, seconds = cpu_of(f'/proc/{pid}/task/{tid}/stat')
+                    used['Liberty ' + group(name)] += seconds
+            elif command.startswith(b'postgres') or b'/bin/postgres' in command[:200]:
+                used['PostgreSQL'] += cpu_of(f'/proc/{pid}/stat')[1]
+        except OSError:
+            pass  # a process or thread that ended meanwhile
+    return used
+
+
+def main():
+    out = open(sys.argv[1], 'w')
+    first = previous = sample()
+    start = before = time.time()
+
+    def totals(*_):
+        last = sample()
+        spent = {k: last[k] - first.get(k, 0) for k in last}
+        out.write('CPU seconds: ' + ', '.join(f'{k} {v:.1f}' for k, v in sorted(spent.items(), key=lambda kv: -kv[1])
+                                             if v >= 0.5) + '\n')
+        out.close()
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, totals)
+    signal.signal(signal.SIGINT, totals)
+    while True:
+        time.sleep(INTERVAL)
+        current = sample()
+        now = time.time()
+        # Divided by the time that really passed: reading every thread's stat takes a while.
+        busy = {k: (current[k] - previous.get(k, 0)) / (now - before) for k in current}
+        shown = sorted(((v, k) for k, v in busy.items() if v >= 0.01), reverse=True)
+        out.write(f'{time.time() - start:5.0f} s  cores {sum(busy.values()):.2f}: '
+                  + ', '.join(f'{k} {v:.2f}' for v, k in shown) + '\n')
+        out.flush()
+        previous, before = current, now
+
+
+main()
