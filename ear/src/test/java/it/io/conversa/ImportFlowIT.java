@@ -8,6 +8,7 @@ import static it.io.conversa.Api.importFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +145,24 @@ class ImportFlowIT {
         String conversationId = accepted.json().get("conversationId").asText();
         assertThat(get("/api/v1/conversations/" + conversationId, token).status()).isEqualTo(404);
         assertThat(get("/api/v1/conversations", token).json().findValuesAsText("id")).doesNotContain(conversationId);
+    }
+
+    @Test
+    void storesACharacterPostgresqlCannotHoldAsAReplacementInsteadOfFailing() {
+        String token = adminToken();
+        // U+0000 is well-formed UTF-8, so a damaged export may hold it; PostgreSQL's text refuses it.
+        byte[] chat = ("18/03/2022, 14:56 - Ana: before\n"
+                + "18/03/2022, 14:57 - Ben\u0000: a NUL \u0000 inside\n"
+                + "18/03/2022, 14:58 - Ana: after\n").getBytes(StandardCharsets.UTF_8);
+        Api.Answer accepted = importFile(token, "nul.txt", chat, "UTC");
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("messagesNew").asInt()).isEqualTo(3);
+        String conversationId = accepted.json().get("conversationId").asText();
+        assertThat(allMessages(token, conversationId, 10)).extracting(m -> m.get("text").asText())
+                .containsExactly("before", "a NUL \uFFFD inside", "after");
+        assertThat(get("/api/v1/conversations/" + conversationId, token).json().get("participants").findValuesAsText("name"))
+                .contains("Ben\uFFFD");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.conversa.application;
 
+import io.conversa.infrastructure.persistence.MessageRow;
 import jakarta.json.Json;
 import java.util.List;
 
@@ -14,7 +15,8 @@ final class PollOptions {
             return null;
         }
         var array = Json.createArrayBuilder();
-        options.forEach(array::add);
+        // A JSON "\u0000" is refused by jsonb as by text columns.
+        options.forEach(option -> array.add(MessageRow.storable(option)));
         return Json.createObjectBuilder().add("pollOptions", array).build().toString();
     }
 }
