@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A set of fixed phrases compared ignoring case, as {@link String#CASE_INSENSITIVE_ORDER} does. Texts
@@ -14,31 +15,41 @@ import java.util.TreeSet;
  */
 final class CaselessPhrases {
 
+    private static final int ENDING_WORDS = 16;
+    /** A bit's index in {@link #endings} is its word's index times 64, plus its place in the word. */
+    private static final int WORD_BITS = 6;
+
     private final Set<String> phrases = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     /** By length: a bit for each folded first character (modulo 64) of the phrases of that length. */
     private final long[] initials;
     /** By length: the same for the last characters. */
     private final long[] finals;
-    /** A bit for each phrase's last two characters, folded ({@link #endingBit}); all bits if a phrase is shorter. */
-    private final long endings;
+    /**
+     * A bit for each phrase's last two characters, folded ({@link #ending}); all bits if a phrase is shorter.
+     * 1,024 bits, so that few texts share their ending's bit with a phrase by chance alone.
+     */
+    private final long[] endings = new long[ENDING_WORDS];
 
     CaselessPhrases(String... phrases) {
         this.phrases.addAll(List.of(phrases));
         int longest = Arrays.stream(phrases).mapToInt(String::length).max().orElse(0);
         initials = new long[longest + 1];
         finals = new long[longest + 1];
-        long endingBits = 0;
         for (String phrase : phrases) {
             initials[phrase.length()] |= 1L << fold(phrase.charAt(0));
             finals[phrase.length()] |= 1L << fold(phrase.charAt(phrase.length() - 1));
-            endingBits |= phrase.length() < 2 ? -1L : endingBit(phrase, phrase.length());
+            if (phrase.length() < 2) {
+                Arrays.fill(endings, -1L);
+            } else {
+                int ending = ending(phrase, phrase.length());
+                endings[ending >>> WORD_BITS] |= 1L << ending;
+            }
         }
-        endings = endingBits;
     }
 
-    /** The bit of the two characters before {@code end}, folded: texts equal ignoring case share it. */
-    private static long endingBit(String text, int end) {
-        return 1L << (fold(text.charAt(end - 2)) * 31 + fold(text.charAt(end - 1)));
+    /** The index of the bit of the two characters before {@code end}, folded: texts equal ignoring case share it. */
+    private static int ending(String text, int end) {
+        return fold(text.charAt(end - 2)) * 31 + fold(text.charAt(end - 1)) & ENDING_WORDS * Long.SIZE - 1;
     }
 
     /**
@@ -46,7 +57,11 @@ final class CaselessPhrases {
      * end none. Tells it without looking further back, where a phrase's start would have to be found first.
      */
     boolean mayEnd(String text) {
-        return text.length() >= 2 && (endings & endingBit(text, text.length())) != 0;
+        if (text.length() < 2) {
+            return false;
+        }
+        int ending = ending(text, text.length());
+        return (endings[ending >>> WORD_BITS] & 1L << ending) != 0;
     }
 
     /** The form in which two characters are equal exactly when the case-insensitive order finds them equal. */
@@ -62,15 +77,31 @@ final class CaselessPhrases {
         return containsRegion(text, 0, text.length());
     }
 
-    /** Whether {@code text[start, end)} is one of the phrases; cut out only when its length and start fit one. */
+    /** Whether {@code text[start, end)} is one of the phrases; cut out only when its length and ends fit one. */
     boolean containsRegion(String text, int start, int end) {
+        return mayContainRegion(text, start, end) && phrases.contains(text.substring(start, end));
+    }
+
+    /**
+     * False when {@code text} is none of the phrases, told by bit tests alone: no phrase has its length and
+     * its first and last characters.
+     */
+    boolean mayContain(String text) {
+        return mayContainRegion(text, 0, text.length());
+    }
+
+    private boolean mayContainRegion(String text, int start, int end) {
         int length = end - start;
         if (length <= 0 || length >= initials.length || initials[length] == 0) {
             return false;
         }
         return (initials[length] & 1L << fold(text.charAt(start))) != 0
-                && (finals[length] & 1L << fold(text.charAt(end - 1))) != 0
-                && phrases.contains(text.substring(start, end));
+                && (finals[length] & 1L << fold(text.charAt(end - 1))) != 0;
+    }
+
+    /** The phrases, for building other sets from them. */
+    Stream<String> phrases() {
+        return phrases.stream();
     }
 
     int longest() {

@@ -18,6 +18,10 @@ record MessageContent(MessageKind kind, String text, String attachmentName, bool
      * @param oneLine true when the body is known to be a single line, which spares the search for a line break
      */
     static MessageContent of(String body, boolean oneLine) {
+        if (oneLine && Placeholders.surelyNoneIn(body)) {
+            // Most messages: plain text, which every check below would only rule out.
+            return new MessageContent(MessageKind.TEXT, body, null, false, List.of());
+        }
         boolean edited = false;
         int marker = Placeholders.editedMarkerStart(body);
         if (marker >= 0) {

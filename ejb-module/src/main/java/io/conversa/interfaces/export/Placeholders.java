@@ -123,7 +123,35 @@ final class Placeholders {
             "Localização em tempo real compartilhada", "Position en direct partagée",
             "Posizione attuale condivisa", "Геоданные в реальном времени");
 
+    /** What iOS writes for a view-once photo or video (its content is not exported). */
+    private static final String VIEW_ONCE = "null";
+
+    /**
+     * Every phrase that a one-line body is, whole: view once, the deleted notices with and without iOS's
+     * final period, live locations. Only for {@link #surelyNoneIn}, which needs just its bit tests.
+     */
+    private static final CaselessPhrases WHOLE_LINE = new CaselessPhrases(Stream.of(Stream.of(VIEW_ONCE),
+            DELETED.phrases(), DELETED.phrases().map(phrase -> phrase + "."), LIVE_LOCATION.phrases())
+            .flatMap(phrases -> phrases).toArray(String[]::new));
+
     private Placeholders() {
+    }
+
+    /**
+     * Whether no placeholder can be the one-line body {@code line}, told without trying them one by one:
+     * each needs the line to end with '>' or ')' (edited marker, media, attachments), to have the length and
+     * the first and last characters of a whole-line phrase, to end like an iOS "omitted" phrase, or to hold
+     * a link ("://", locations). Most messages meet none of these and skip the checks of
+     * {@link MessageContent#of}, which cost a sizeable part of a pass.
+     */
+    static boolean surelyNoneIn(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char last = line.charAt(line.length() - 1);
+        return last != '>' && last != ')' && !WHOLE_LINE.mayContain(line)
+                && !IOS_OMITTED_LAST_WORDS.mayEnd(line)
+                && line.indexOf("://") < 0;
     }
 
     /** {@code text.endsWith(String.valueOf(c))} without the general comparison, for the tests every message goes through. */
@@ -132,7 +160,7 @@ final class Placeholders {
     }
 
     static boolean isViewOnce(String body) {
-        return body.equals("null");
+        return body.equals(VIEW_ONCE);
     }
 
     /** Whether the body is a deleted-message notice, with or without the final period iOS adds. */
