@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  * participant and queues it; every {@link #BATCH} messages go to one of {@link #LANES} batch writers,
  * each a task with a connection of its own that inserts and commits whole batches (see
  * {@link BatchWriter}). One connection inserting is the import's slowest step: PostgreSQL spends
- * about 40 µs of one core per row (foreign-key checks, six indexes), and a backend works on one
+ * about 40 µs of one core per row (two foreign-key checks, five indexes), and a backend works on one
  * core, so two write side by side. Memory stays flat: at most one batch waits for a free writer, and
  * the importer waits while it does. Each committed batch is handed to {@link Committed} on the
  * writer's thread, for the search index, which then need not read the rows back.

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * delivery is not transacted; a job that ends in an error records it on the job instead of
  * being redelivered. A server stopped in the middle of an import never acknowledged its message,
  * so the messaging engine delivers it again at the next start and the import runs again, first
- * removing what the stopped run wrote. A message that is not a job id is thrown back, so after three deliveries
+ * removing what the stopped run wrote; a job two stops interrupted fails with its reason instead of
+ * running a third time. A message that is not a job id is thrown back, so after three deliveries
  * it lands on the dead-letter queue where admins see it.
  */
 @MessageDriven(activationConfig = {
