@@ -27,21 +27,36 @@ public class SearchCache {
     @Inject
     Redis redis;
 
-    public Optional<String> get(String scope, String request) {
+    /**
+     * What the cache holds for a request, looked up under the generation current now. The answer that
+     * a miss then computes goes under that same generation ({@link #put}): a search that read the index
+     * before a change and finished after the change's {@link #invalidate} would otherwise keep its old
+     * answer under the new generation, for 15 minutes.
+     */
+    public Lookup get(String scope, String request) {
         try {
-            return Optional.ofNullable(redis.client().get(key(scope, request)));
+            String key = key(scope, request);
+            return new Lookup(key, Optional.ofNullable(redis.client().get(key)));
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "Search cache unreachable; answering without it", e);
-            return Optional.empty();
+            return new Lookup(null, Optional.empty());
         }
     }
 
-    public void put(String scope, String request, String answer) {
+    /** Keeps the answer to a looked-up request under the generation of its lookup. */
+    public void put(Lookup lookup, String answer) {
+        if (lookup.key() == null) {
+            return;
+        }
         try {
-            redis.client().set(key(scope, request), answer, SetParams.setParams().ex(TTL_SECONDS));
+            redis.client().set(lookup.key(), answer, SetParams.setParams().ex(TTL_SECONDS));
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "Search cache unreachable; answer not kept", e);
         }
+    }
+
+    /** A request's place in the cache ({@code key} null when Redis could not be asked) and what it held. */
+    public record Lookup(String key, Optional<String> answer) {
     }
 
     /** Drops every cached answer (their keys name an older generation and expire unread). */

@@ -58,11 +58,11 @@ public class SearchResource {
         String scope = caller.isStaffReader() ? "staff" : "user:" + caller.name();
         String key = JSON.toJson(request);
         var cached = cache.get(scope, key);
-        if (cached.isPresent()) {
-            return Response.ok(cached.get()).header("X-Conversa-Cache", "hit").build();
+        if (cached.answer().isPresent()) {
+            return Response.ok(cached.answer().get()).header("X-Conversa-Cache", "hit").build();
         }
         String answer = JSON.toJson(search.search(caller, request));
-        cache.put(scope, key, answer);
+        cache.put(cached, answer);
         return Response.ok(answer).header("X-Conversa-Cache", "miss").build();
     }
 }
