@@ -24,18 +24,24 @@ public class AnalyticsCache {
     @Inject
     Redis redis;
 
-    public Optional<String> get(String subject, String request) {
+    /** What the cache holds for a request, looked up under the subject's generation current now. */
+    public CacheLookup get(String subject, String request) {
         try {
-            return Optional.ofNullable(redis.client().get(key(subject, request)));
+            String key = key(subject, request);
+            return new CacheLookup(key, Optional.ofNullable(redis.client().get(key)));
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "Analytics cache unreachable; answering without it", e);
-            return Optional.empty();
+            return CacheLookup.unreachable();
         }
     }
 
-    public void put(String subject, String request, String answer) {
+    /** Keeps the answer under its lookup's generation: one computed before a recomputation expires unread. */
+    public void put(CacheLookup lookup, String answer) {
+        if (lookup.key() == null) {
+            return;
+        }
         try {
-            redis.client().set(key(subject, request), answer, SetParams.setParams().ex(TTL_SECONDS));
+            redis.client().set(lookup.key(), answer, SetParams.setParams().ex(TTL_SECONDS));
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "Analytics cache unreachable; answer not kept", e);
         }

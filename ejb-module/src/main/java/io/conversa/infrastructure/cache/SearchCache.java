@@ -27,24 +27,23 @@ public class SearchCache {
     @Inject
     Redis redis;
 
-    /**
-     * What the cache holds for a request, looked up under the generation current now. The answer that
-     * a miss then computes goes under that same generation ({@link #put}): a search that read the index
-     * before a change and finished after the change's {@link #invalidate} would otherwise keep its old
-     * answer under the new generation, for 15 minutes.
-     */
-    public Lookup get(String scope, String request) {
+    /** What the cache holds for a request, looked up under the generation current now. */
+    public CacheLookup get(String scope, String request) {
         try {
             String key = key(scope, request);
-            return new Lookup(key, Optional.ofNullable(redis.client().get(key)));
+            return new CacheLookup(key, Optional.ofNullable(redis.client().get(key)));
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "Search cache unreachable; answering without it", e);
-            return new Lookup(null, Optional.empty());
+            return CacheLookup.unreachable();
         }
     }
 
-    /** Keeps the answer to a looked-up request under the generation of its lookup. */
-    public void put(Lookup lookup, String answer) {
+    /**
+     * Keeps the answer to a looked-up request under the generation of its lookup: a search that read
+     * the index before a change and finished after its {@link #invalidate} must not keep its answer
+     * under the new generation, for 15 minutes.
+     */
+    public void put(CacheLookup lookup, String answer) {
         if (lookup.key() == null) {
             return;
         }
@@ -53,10 +52,6 @@ public class SearchCache {
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "Search cache unreachable; answer not kept", e);
         }
-    }
-
-    /** A request's place in the cache ({@code key} null when Redis could not be asked) and what it held. */
-    public record Lookup(String key, Optional<String> answer) {
     }
 
     /** Drops every cached answer (their keys name an older generation and expire unread). */

@@ -25,9 +25,9 @@ public class AnalyticsAnswers {
 
     public Response answer(Request request, String subject, String key, Callable<String> compute) throws Exception {
         var cached = cache.get(subject, key);
-        String body = cached.isPresent() ? cached.get() : compute.call();
-        if (cached.isEmpty()) {
-            cache.put(subject, key, body);
+        String body = cached.answer().isPresent() ? cached.answer().get() : compute.call();
+        if (cached.answer().isEmpty()) {
+            cache.put(cached, body);
         }
         EntityTag tag = new EntityTag(sha256(body));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
