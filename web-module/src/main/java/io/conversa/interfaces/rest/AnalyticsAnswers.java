@@ -35,7 +35,7 @@ public class AnalyticsAnswers {
             return unchanged.tag(tag).build();
         }
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag)
-                .header("X-Conversa-Cache", cached.isPresent() ? "hit" : "miss").build();
+                .header("X-Conversa-Cache", cached.answer().isPresent() ? "hit" : "miss").build();
     }
 
     private static String sha256(String text) throws NoSuchAlgorithmException {
