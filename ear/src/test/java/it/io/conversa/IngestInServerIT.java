@@ -132,21 +132,7 @@ class IngestInServerIT {
                 new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"), null);
         await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
         assertThat(jobs.get(ADMIN, accepted.jobId()).messagesNew()).isEqualTo(4);
-        // What a server killed in the middle of this import leaves: the job RUNNING, two of its messages
-        // written, and its ingest message unacknowledged, which the messaging engine delivers again at the next start.
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement running = db.prepareStatement("UPDATE job SET status = 'RUNNING', finished_at = NULL WHERE id = ?");
-                PreparedStatement partly = db.prepareStatement("DELETE FROM message WHERE import_job_id = ? AND sequence_no > 1")) {
-            running.setObject(1, accepted.jobId());
-            running.executeUpdate();
-            partly.setObject(1, accepted.jobId());
-            assertThat(partly.executeUpdate()).isEqualTo(2);
-        }
-        assertThat(jobs.get(ADMIN, accepted.jobId()).status()).isEqualTo(JobStatus.RUNNING);
-
-        try (JMSContext context = jms.createContext()) {
-            context.createProducer().send(ingest, accepted.jobId().toString());
-        }
+        stoppedInTheMiddle(accepted.jobId(), 1);
 
         await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
         Job job = jobs.get(ADMIN, accepted.jobId());
@@ -162,21 +148,7 @@ class IngestInServerIT {
         ImportAccepted accepted = imports.accept(ADMIN, "WhatsApp Chat with Ana (stopped twice).txt",
                 new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"), null);
         await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
-        // What two stops of the server in the middle of this import leave: the job RUNNING after its second
-        // run, some of its messages written, and its message delivered once more.
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement running = db.prepareStatement(
-                        "UPDATE job SET status = 'RUNNING', finished_at = NULL, runs = 2 WHERE id = ?");
-                PreparedStatement partly = db.prepareStatement("DELETE FROM message WHERE import_job_id = ? AND sequence_no > 1")) {
-            running.setObject(1, accepted.jobId());
-            running.executeUpdate();
-            partly.setObject(1, accepted.jobId());
-            assertThat(partly.executeUpdate()).isEqualTo(2);
-        }
-
-        try (JMSContext context = jms.createContext()) {
-            context.createProducer().send(ingest, accepted.jobId().toString());
-        }
+        stoppedInTheMiddle(accepted.jobId(), 2);
 
         await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
         Job job = jobs.get(ADMIN, accepted.jobId());
@@ -201,6 +173,29 @@ class IngestInServerIT {
         }
         await(() -> deadLetterTexts().contains(poison));
         assertThat(deadLetterTexts()).contains(poison);
+    }
+
+    /**
+     * Leaves the job as a server killed in the middle of its run number {@code runs} would: RUNNING, two
+     * of its four messages written, and its ingest message unacknowledged, which the messaging engine
+     * delivers again at the next start (sent again here).
+     */
+    private void stoppedInTheMiddle(UUID jobId, int runs) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement running = db.prepareStatement(
+                        "UPDATE job SET status = 'RUNNING', finished_at = NULL, runs = ? WHERE id = ?");
+                PreparedStatement partly = db.prepareStatement("DELETE FROM message WHERE import_job_id = ? AND sequence_no > 1")) {
+            running.setInt(1, runs);
+            running.setObject(2, jobId);
+            running.executeUpdate();
+            partly.setObject(1, jobId);
+            assertThat(partly.executeUpdate()).isEqualTo(2);
+        }
+        assertThat(jobs.get(ADMIN, jobId).status()).isEqualTo(JobStatus.RUNNING);
+
+        try (JMSContext context = jms.createContext()) {
+            context.createProducer().send(ingest, jobId.toString());
+        }
     }
 
     private List<String> deadLetterTexts() {
