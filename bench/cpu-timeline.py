@@ -27,29 +27,39 @@ def group(thread):
 
 
 def sample():
-    used = collections.Counter()
+    """CPU seconds so far per (group, thread or process id)."""
+    used = {}
     for pid in filter(str.isdigit, os.listdir('/proc')):
         try:
             command = open(f'/proc/{pid}/cmdline', 'rb').read()
             if b'ws-server.jar' in command:
                 for tid in os.listdir(f'/proc/{pid}/task'):
                     name, seconds = cpu_of(f'/proc/{pid}/task/{tid}/stat')
-                    used['Liberty ' + group(name)] += seconds
+                    used[('Liberty ' + group(name), tid)] = seconds
             elif command.startswith(b'postgres') or b'/bin/postgres' in command[:200]:
-                used['PostgreSQL'] += cpu_of(f'/proc/{pid}/stat')[1]
+                used[('PostgreSQL', pid)] = cpu_of(f'/proc/{pid}/stat')[1]
         except OSError:
             pass  # a process or thread that ended meanwhile
     return used
 
 
+def spent_since(earlier, later):
+    """CPU seconds per group between two samples. Counted per thread: pools end threads and start
+    others, so a group's sum at the end minus its sum at the start would drop what ended threads used."""
+    spent = collections.Counter()
+    for (name, tid), seconds in later.items():
+        spent[name] += seconds - earlier.get((name, tid), 0)
+    return spent
+
+
 def main():
     out = open(sys.argv[1], 'w')
-    first = previous = sample()
+    previous = sample()
     start = before = time.time()
+    spent = collections.Counter()
 
     def totals(*_):
-        last = sample()
-        spent = {k: last[k] - first.get(k, 0) for k in last}
+        spent.update(spent_since(previous, sample()))
         out.write('CPU seconds: ' + ', '.join(f'{k} {v:.1f}' for k, v in sorted(spent.items(), key=lambda kv: -kv[1])
                                              if v >= 0.5) + '\n')
         out.close()
@@ -62,7 +72,9 @@ def main():
         current = sample()
         now = time.time()
         # Divided by the time that really passed: reading every thread's stat takes a while.
-        busy = {k: (current[k] - previous.get(k, 0)) / (now - before) for k in current}
+        interval = spent_since(previous, current)
+        spent.update(interval)
+        busy = {k: v / (now - before) for k, v in interval.items()}
         shown = sorted(((v, k) for k, v in busy.items() if v >= 0.01), reverse=True)
         out.write(f'{time.time() - start:5.0f} s  cores {sum(busy.values()):.2f}: '
                   + ', '.join(f'{k} {v:.2f}' for v, k in shown) + '\n')

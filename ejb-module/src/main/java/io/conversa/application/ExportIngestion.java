@@ -178,7 +178,7 @@ public class ExportIngestion {
 
     /** Purges what the import's indexer had already indexed, so search finds nothing of a failed import. */
     private void forgetIndexed(ImportTask task) {
-        Long first = indexing.firstImported(task.jobId());
+        Long first = indexing.firstImported(task.conversationId(), task.jobId());
         if (first == null) {
             return;
         }

@@ -59,9 +59,9 @@ public class MessageIndexing {
 
     /** The lowest id of the import's messages, null when it wrote none. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Long firstImported(UUID jobId) {
-        return em.createQuery("SELECT MIN(m.id) FROM Message m WHERE m.importJobId = :j", Long.class)
-                .setParameter("j", jobId).getSingleResult();
+    public Long firstImported(UUID conversationId, UUID jobId) {
+        return em.createQuery("SELECT MIN(m.id) FROM Message m WHERE m.conversationId = :c AND m.importJobId = :j", Long.class)
+                .setParameter("c", conversationId).setParameter("j", jobId).getSingleResult();
     }
 
     /**

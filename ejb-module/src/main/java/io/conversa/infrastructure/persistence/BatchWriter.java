@@ -2,6 +2,9 @@ package io.conversa.infrastructure.persistence;
 
 import io.conversa.domain.model.conversation.Message;
 import io.conversa.domain.model.conversation.MessageKind;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,32 +18,45 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntPredicate;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Inserts an import's batches on a connection of its own, each batch in its own transaction with the
  * days it touched marked for incremental analytics (V14). A message whose fingerprint the conversation
  * already holds is skipped, which makes re-imports add only what is new.
+ *
+ * <p>Batches go in by COPY, which costs PostgreSQL about half of what multi-row INSERTs cost, until one
+ * meets a message the conversation holds (a merge, or another import of the same chat beside this
+ * one): COPY cannot skip a row, so that batch is rolled back and it and every later batch are inserted
+ * with ON CONFLICT DO NOTHING instead.
  */
 final class BatchWriter implements AutoCloseable {
+
+    /** SQLSTATE unique_violation: here, a fingerprint the conversation holds already. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Connection connection;
     private final UUID conversationId;
     private final UUID jobId;
+    private final CopyManager copies;
     private final PreparedStatement insertMessage;
     private final Statement batchCommitsAsync;
     private final PreparedStatement writtenIds;
     private final PreparedStatement markDays;
+    /** No batch met a message the conversation held yet. */
+    private boolean copying = true;
 
     BatchWriter(Connection connection, UUID conversationId, UUID jobId) throws SQLException {
         this.connection = connection;
         this.conversationId = conversationId;
         this.jobId = jobId;
         connection.setAutoCommit(false);
-        insertMessage = connection.prepareStatement(
-                "INSERT INTO message (id, conversation_id, participant_id, sequence_no, sent_at, local_time, kind, body,"
-                        + " attachment_name, edited, metadata, import_job_id, fingerprint)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
-                        + " ON CONFLICT (conversation_id, fingerprint) DO NOTHING");
+        copies = connection.unwrap(PGConnection.class).getCopyAPI();
+        insertMessage = connection.prepareStatement("INSERT INTO message (" + CopyText.COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                + " ON CONFLICT (conversation_id, fingerprint) DO NOTHING");
         batchCommitsAsync = connection.createStatement();
         writtenIds = connection.prepareStatement("SELECT id FROM message WHERE id BETWEEN ? AND ? AND import_job_id = ?");
         markDays = connection.prepareStatement("INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)");
@@ -55,6 +71,37 @@ final class BatchWriter implements AutoCloseable {
      *         index needs of them, without reading their rows back
      */
     List<Message> write(QueuedBatch batch) throws SQLException {
+        if (copying) {
+            try {
+                return committed(copy(batch));
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback();
+                copying = false;
+            }
+        }
+        return committed(insert(batch));
+    }
+
+    /** Ends the transaction a batch left open when the import stops without it. */
+    void abandon() throws SQLException {
+        connection.rollback();
+    }
+
+    private List<Message> copy(QueuedBatch batch) throws SQLException {
+        batchCommitsAsync.execute("SET LOCAL synchronous_commit TO OFF");
+        try {
+            copies.copyIn("COPY message (" + CopyText.COLUMNS + ") FROM STDIN",
+                    new ByteArrayInputStream(CopyText.of(batch, conversationId, jobId)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading a batch from memory failed", e);
+        }
+        return entities(batch, i -> true);
+    }
+
+    private List<Message> insert(QueuedBatch batch) throws SQLException {
         batchCommitsAsync.execute("SET LOCAL synchronous_commit TO OFF");
         List<MessageRow> rows = batch.rows();
         for (int i = 0; i < rows.size(); i++) {
@@ -62,15 +109,14 @@ final class BatchWriter implements AutoCloseable {
             insertMessage.addBatch();
         }
         insertMessage.executeBatch();
-        List<Message> written = written(batch);
+        Set<Long> stored = writtenIds(batch);
+        return entities(batch, i -> stored.contains(batch.ids()[i]));
+    }
+
+    private List<Message> committed(List<Message> written) throws SQLException {
         markTouchedDays(written);
         connection.commit();
         return written;
-    }
-
-    /** Ends the transaction a batch left open when the import stops without it. */
-    void abandon() throws SQLException {
-        connection.rollback();
     }
 
     private void bind(long id, Long participant, MessageRow row) throws SQLException {
@@ -93,29 +139,33 @@ final class BatchWriter implements AutoCloseable {
         insertMessage.setLong(13, row.fingerprint());
     }
 
-    /** The batch's messages whose rows it wrote: all of them, but for those a merge found stored. */
-    private List<Message> written(QueuedBatch batch) throws SQLException {
+    /** The ids of the batch's rows that the insert wrote: all of them, but for those a merge found stored. */
+    private Set<Long> writtenIds(QueuedBatch batch) throws SQLException {
         long[] ids = batch.ids();
-        int size = batch.rows().size();
         Set<Long> stored = new HashSet<>();
         writtenIds.setLong(1, ids[0]);
-        writtenIds.setLong(2, ids[size - 1]);
+        writtenIds.setLong(2, ids[batch.rows().size() - 1]);
         writtenIds.setObject(3, jobId);
         try (ResultSet found = writtenIds.executeQuery()) {
             while (found.next()) {
                 stored.add(found.getLong(1));
             }
         }
-        List<Message> written = new ArrayList<>(stored.size());
-        for (int i = 0; i < size; i++) {
-            if (stored.size() == size || stored.contains(ids[i])) {
+        return stored;
+    }
+
+    /** The batch's messages at the indexes {@code written} accepts, as entities. */
+    private List<Message> entities(QueuedBatch batch, IntPredicate written) {
+        List<Message> entities = new ArrayList<>(batch.rows().size());
+        for (int i = 0; i < batch.rows().size(); i++) {
+            if (written.test(i)) {
                 MessageRow row = batch.rows().get(i);
-                written.add(Message.imported(ids[i], conversationId, batch.participants()[i], row.sequence(), row.sentAt(),
-                        row.localTime(), MessageKind.valueOf(row.kind()), row.body(), row.attachmentName(), row.edited(),
-                        jobId));
+                entities.add(Message.imported(batch.ids()[i], conversationId, batch.participants()[i], row.sequence(),
+                        row.sentAt(), row.localTime(), MessageKind.valueOf(row.kind()), row.body(), row.attachmentName(),
+                        row.edited(), jobId));
             }
         }
-        return written;
+        return entities;
     }
 
     /**
