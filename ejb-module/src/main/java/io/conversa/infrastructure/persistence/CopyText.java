@@ -1,6 +1,8 @@
 package io.conversa.infrastructure.persistence;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,28 +24,61 @@ final class CopyText {
 
     static byte[] of(QueuedBatch batch, UUID conversationId, UUID jobId) {
         List<MessageRow> rows = batch.rows();
-        // About 70 bytes a message in a typical chat; the builder grows for longer ones.
-        StringBuilder text = new StringBuilder(rows.size() * 96);
+        // About 200 characters a message of a typical chat (two UUIDs, two times, the text); the builder
+        // grows for longer ones.
+        StringBuilder text = new StringBuilder(rows.size() * 224);
         String conversation = conversationId.toString();
         String job = jobId.toString();
         for (int i = 0; i < rows.size(); i++) {
-            MessageRow row = rows.get(i);
-            text.append(batch.ids()[i]).append(SEPARATOR).append(conversation).append(SEPARATOR);
-            Long participant = batch.participants()[i];
-            text.append(participant == null ? NULL : participant.toString()).append(SEPARATOR);
-            text.append(row.sequence()).append(SEPARATOR);
-            // ISO-8601 with its Z and the T between date and time: PostgreSQL's input accepts both.
-            text.append(row.sentAt()).append(SEPARATOR);
-            text.append(row.localTime() == null ? NULL : row.localTime().toString()).append(SEPARATOR);
-            text.append(row.kind()).append(SEPARATOR);
-            value(text, row.body());
-            value(text, row.attachmentName());
-            text.append(row.edited() ? 't' : 'f').append(SEPARATOR);
-            value(text, row.metadataJson());
-            text.append(job).append(SEPARATOR);
-            text.append(row.fingerprint()).append('\n');
+            row(text, batch.ids()[i], batch.participants()[i], rows.get(i), conversation, job);
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder text, long id, Long participant, MessageRow row, String conversation, String job) {
+        text.append(id).append(SEPARATOR).append(conversation).append(SEPARATOR);
+        text.append(participant == null ? NULL : participant.toString()).append(SEPARATOR);
+        text.append(row.sequence()).append(SEPARATOR);
+        dateTime(text, LocalDateTime.ofEpochSecond(row.sentAt().getEpochSecond(), row.sentAt().getNano(), ZoneOffset.UTC));
+        text.append("+00").append(SEPARATOR);
+        if (row.localTime() == null) {
+            text.append(NULL);
+        } else {
+            dateTime(text, row.localTime());
+        }
+        text.append(SEPARATOR);
+        text.append(row.kind()).append(SEPARATOR);
+        value(text, row.body());
+        value(text, row.attachmentName());
+        text.append(row.edited() ? 't' : 'f').append(SEPARATOR);
+        value(text, row.metadataJson());
+        text.append(job).append(SEPARATOR);
+        text.append(row.fingerprint()).append('\n');
+    }
+
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss[.nnnnnnnnn]}, digit by digit: the ISO formatters of java.time cost an
+     * import more than the rest of this class, and C2 seconds to compile them into it.
+     */
+    private static void dateTime(StringBuilder text, LocalDateTime time) {
+        if (time.getYear() < 1000 || time.getYear() > 9999) {
+            text.append(time); // ISO-8601, which PostgreSQL reads too; no chat is that old or young
+            return;
+        }
+        text.append(time.getYear()).append('-');
+        twoDigits(text, time.getMonthValue()).append('-');
+        twoDigits(text, time.getDayOfMonth()).append(' ');
+        twoDigits(text, time.getHour()).append(':');
+        twoDigits(text, time.getMinute()).append(':');
+        twoDigits(text, time.getSecond());
+        if (time.getNano() != 0) {
+            String nanos = Integer.toString(time.getNano());
+            text.append('.').append("000000000", nanos.length(), 9).append(nanos);
+        }
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private static void value(StringBuilder text, String value) {

@@ -23,7 +23,7 @@ class CopyTextTest {
     void writesOneTabSeparatedLinePerMessageInTheOrderOfItsColumns() {
         MessageRow row = new MessageRow("Ana", 7, Instant.parse("2022-03-18T13:56:00Z"), LocalDateTime.of(2022, 3, 18, 14, 56),
                 "ATTACHMENT", "Bom dia! 👋", "IMG-1.jpg", true, "{\"options\":[\"a\"]}", -4710997557618224019L);
-        assertThat(copyText(3L, row)).isEqualTo("41\t" + CONVERSATION + "\t3\t7\t2022-03-18T13:56:00Z\t2022-03-18T14:56\tATTACHMENT\t"
+        assertThat(copyText(3L, row)).isEqualTo("41\t" + CONVERSATION + "\t3\t7\t2022-03-18 13:56:00+00\t2022-03-18 14:56:00\tATTACHMENT\t"
                 + "Bom dia! 👋\tIMG-1.jpg\tt\t{\"options\":[\"a\"]}\t" + JOB + "\t-4710997557618224019\n");
         assertThat(CopyText.COLUMNS.split(", ")).hasSize(13);
     }
@@ -32,8 +32,15 @@ class CopyTextTest {
     void writesNullsAsBackslashN() {
         MessageRow row = new MessageRow(null, 0, Instant.parse("2022-03-18T13:56:00Z"), null, "SYSTEM", null, null, false,
                 null, 1L);
-        assertThat(copyText(null, row)).isEqualTo("41\t" + CONVERSATION + "\t\\N\t0\t2022-03-18T13:56:00Z\t\\N\tSYSTEM\t"
+        assertThat(copyText(null, row)).isEqualTo("41\t" + CONVERSATION + "\t\\N\t0\t2022-03-18 13:56:00+00\t\\N\tSYSTEM\t"
                 + "\\N\t\\N\tf\t\\N\t" + JOB + "\t1\n");
+    }
+
+    @Test
+    void writesFractionsOfASecondAndYearsOfOtherLengthsSoThatPostgresqlReadsThemBack() {
+        MessageRow row = new MessageRow(null, 0, Instant.parse("2022-03-18T13:56:07.004500Z"), LocalDateTime.of(999, 1, 2, 3, 4, 5, 60),
+                "SYSTEM", null, null, false, null, 1L);
+        assertThat(copyText(null, row)).contains("\t2022-03-18 13:56:07.004500000+00\t0999-01-02T03:04:05.000000060\t");
     }
 
     @Test
