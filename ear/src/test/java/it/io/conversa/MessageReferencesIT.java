@@ -74,8 +74,7 @@ class MessageReferencesIT {
             insertMessage(db, other, participant(db, other, "Ana"));
             update(db, "DELETE FROM conversation WHERE id = '" + conversation + "'");
             assertThat(messages(db, conversation)).isZero();
-            assertThat(Api.count("SELECT count(*) FROM participant WHERE conversation_id = CAST(? AS uuid)", conversation.toString()))
-                    .isZero();
+            assertThat(participants(db, conversation)).isZero();
             assertThat(messages(db, other)).isEqualTo(1);
         }
     }
@@ -91,8 +90,7 @@ class MessageReferencesIT {
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(FOREIGN_KEY_VIOLATION))
                     .hasMessageContaining("participant that messages refer to");
             update(db, "DELETE FROM participant WHERE id = " + bea);
-            assertThat(Api.count("SELECT count(*) FROM participant WHERE conversation_id = CAST(? AS uuid)", conversation.toString()))
-                    .isEqualTo(1);
+            assertThat(participants(db, conversation)).isEqualTo(1);
         }
     }
 
@@ -173,7 +171,15 @@ class MessageReferencesIT {
     }
 
     private static long messages(Connection db, UUID conversation) throws SQLException {
-        try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM message WHERE conversation_id = ?")) {
+        return countIn(db, "message", conversation);
+    }
+
+    private static long participants(Connection db, UUID conversation) throws SQLException {
+        return countIn(db, "participant", conversation);
+    }
+
+    private static long countIn(Connection db, String table, UUID conversation) throws SQLException {
+        try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM " + table + " WHERE conversation_id = ?")) {
             count.setObject(1, conversation);
             return single(count);
         }
