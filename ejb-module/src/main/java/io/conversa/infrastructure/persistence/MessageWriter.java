@@ -128,14 +128,16 @@ public final class MessageWriter implements AutoCloseable {
 
     /**
      * Removes what one import wrote (its messages, and participants left without any), so a failed
-     * import leaves the conversation as it was.
+     * import leaves the conversation as it was. Both look in the conversation only (its time index):
+     * a message's author is a participant of its own conversation (V17).
      */
     public static void discard(Connection connection, UUID conversationId, UUID jobId) throws SQLException {
         connection.setAutoCommit(false);
         try (PreparedStatement messages = connection.prepareStatement(
                         "DELETE FROM message WHERE conversation_id = ? AND import_job_id = ?");
                 PreparedStatement orphans = connection.prepareStatement("DELETE FROM participant p WHERE p.conversation_id = ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM message m WHERE m.participant_id = p.id)")) {
+                        + " AND NOT EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = p.conversation_id"
+                        + " AND m.participant_id = p.id)")) {
             messages.setObject(1, conversationId);
             messages.setObject(2, jobId);
             messages.executeUpdate();
