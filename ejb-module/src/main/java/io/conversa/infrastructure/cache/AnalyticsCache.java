@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Analytics answers (chart-shaped JSON) kept in Redis until the next job run changes the
@@ -18,33 +17,20 @@ import redis.clients.jedis.params.SetParams;
 public class AnalyticsCache {
 
     private static final Logger LOG = Logger.getLogger(AnalyticsCache.class.getName());
-    private static final long TTL_SECONDS = 15 * 60;
     private static final String OVERVIEW = "overview";
+    private static final CachedAnswers ANSWERS = new CachedAnswers(LOG, "Analytics");
 
     @Inject
     Redis redis;
 
     /** What the cache holds for a request, looked up under the subject's generation current now. */
     public CacheLookup get(String subject, String request) {
-        try {
-            String key = key(subject, request);
-            return new CacheLookup(key, Optional.ofNullable(redis.client().get(key)));
-        } catch (JedisException e) {
-            LOG.log(Level.WARNING, "Analytics cache unreachable; answering without it", e);
-            return CacheLookup.unreachable();
-        }
+        return ANSWERS.lookUp(redis, () -> key(subject, request));
     }
 
     /** Keeps the answer under its lookup's generation: one computed before a recomputation expires unread. */
     public void put(CacheLookup lookup, String answer) {
-        if (lookup.key() == null) {
-            return;
-        }
-        try {
-            redis.client().set(lookup.key(), answer, SetParams.setParams().ex(TTL_SECONDS));
-        } catch (JedisException e) {
-            LOG.log(Level.WARNING, "Analytics cache unreachable; answer not kept", e);
-        }
+        ANSWERS.keep(redis, lookup, answer);
     }
 
     public void invalidate(UUID conversation) {

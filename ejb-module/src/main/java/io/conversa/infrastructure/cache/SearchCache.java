@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Search results kept in Redis for 15 minutes. Every key carries a generation number that any change
@@ -22,20 +21,14 @@ public class SearchCache {
 
     private static final Logger LOG = Logger.getLogger(SearchCache.class.getName());
     private static final String GENERATION = "search:generation";
-    private static final long TTL_SECONDS = 15 * 60;
+    private static final CachedAnswers ANSWERS = new CachedAnswers(LOG, "Search");
 
     @Inject
     Redis redis;
 
     /** What the cache holds for a request, looked up under the generation current now. */
     public CacheLookup get(String scope, String request) {
-        try {
-            String key = key(scope, request);
-            return new CacheLookup(key, Optional.ofNullable(redis.client().get(key)));
-        } catch (JedisException e) {
-            LOG.log(Level.WARNING, "Search cache unreachable; answering without it", e);
-            return CacheLookup.unreachable();
-        }
+        return ANSWERS.lookUp(redis, () -> key(scope, request));
     }
 
     /**
@@ -44,14 +37,7 @@ public class SearchCache {
      * under the new generation, for 15 minutes.
      */
     public void put(CacheLookup lookup, String answer) {
-        if (lookup.key() == null) {
-            return;
-        }
-        try {
-            redis.client().set(lookup.key(), answer, SetParams.setParams().ex(TTL_SECONDS));
-        } catch (JedisException e) {
-            LOG.log(Level.WARNING, "Search cache unreachable; answer not kept", e);
-        }
+        ANSWERS.keep(redis, lookup, answer);
     }
 
     /** Drops every cached answer (their keys name an older generation and expire unread). */
