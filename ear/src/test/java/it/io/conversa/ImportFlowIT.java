@@ -10,9 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The first flow end to end: an export goes in through the API and its messages come back out. */
@@ -163,6 +167,47 @@ class ImportFlowIT {
                 .containsExactly("before", "a NUL \uFFFD inside", "after");
         assertThat(get("/api/v1/conversations/" + conversationId, token).json().get("participants").findValuesAsText("name"))
                 .contains("Ben\uFFFD");
+    }
+
+    @Test
+    void storesEveryColumnOfAnImportedMessageAsTheExportWroteIt() throws Exception {
+        String token = adminToken();
+        // Berlin: wall times one hour ahead of UTC in March, so the two stored times must differ by it.
+        byte[] chat = ("18/03/2022, 14:56 - Ana: Bom dia! \uD83D\uDC4B tab\there, C:\\temp \\N\nsecond line\r\n"
+                + "18/03/2022, 14:57 - Ben: \u200EIMG-20220323-WA0002.jpg (file attached)\nLook at this\n"
+                + "18/03/2022, 14:58 - Ana: See you at 5 <This message was edited>\n"
+                + "18/03/2022, 14:59 - Ben: POLL:\nWhen?\nOPTION: Monday (2 votes)\nOPTION: Tuesday (0 votes)\n"
+                + "18/03/2022, 15:00 - Ana added Carla\n").getBytes(StandardCharsets.UTF_8);
+        // A name of its own per run: a second import of the same chat would merge into the first and write nothing.
+        Api.Answer accepted = importFile(token, "columns " + UUID.randomUUID() + ".txt", chat, "Europe/Berlin");
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+
+        List<String> rows = new ArrayList<>();
+        try (Connection db = Api.database(false);
+                PreparedStatement read = db.prepareStatement("SELECT p.display_name, m.sequence_no, m.sent_at AT TIME ZONE 'UTC',"
+                        + " m.local_time, m.kind, m.body, m.attachment_name, m.edited, m.metadata -> 'pollOptions',"
+                        + " m.import_job_id = ?::uuid, m.fingerprint <> 0 FROM message m LEFT JOIN participant p ON p.id = m.participant_id"
+                        + " WHERE m.conversation_id = ?::uuid ORDER BY m.sequence_no")) {
+            read.setString(1, accepted.json().get("jobId").asText());
+            read.setString(2, accepted.json().get("conversationId").asText());
+            try (ResultSet r = read.executeQuery()) {
+                while (r.next()) {
+                    List<String> columns = new ArrayList<>();
+                    for (int i = 1; i <= 11; i++) {
+                        columns.add(r.getString(i));
+                    }
+                    rows.add(String.join("|", columns));
+                }
+            }
+        }
+        assertThat(rows).containsExactly(
+                "Ana|0|2022-03-18 13:56:00|2022-03-18 14:56:00|TEXT|Bom dia! \uD83D\uDC4B tab\there, C:\\temp \\N\nsecond line"
+                        + "|null|f|null|t|t",
+                "Ben|1|2022-03-18 13:57:00|2022-03-18 14:57:00|ATTACHMENT|Look at this|IMG-20220323-WA0002.jpg|f|null|t|t",
+                "Ana|2|2022-03-18 13:58:00|2022-03-18 14:58:00|TEXT|See you at 5|null|t|null|t|t",
+                "Ben|3|2022-03-18 13:59:00|2022-03-18 14:59:00|POLL|When?|null|f|[\"Monday\", \"Tuesday\"]|t|t",
+                "null|4|2022-03-18 14:00:00|2022-03-18 15:00:00|SYSTEM|Ana added Carla|null|f|null|t|t");
     }
 
     @Test

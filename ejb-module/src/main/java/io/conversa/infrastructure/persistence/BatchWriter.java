@@ -27,10 +27,10 @@ import org.postgresql.copy.CopyManager;
  * days it touched marked for incremental analytics (V14). A message whose fingerprint the conversation
  * already holds is skipped, which makes re-imports add only what is new.
  *
- * <p>Batches go in by COPY, which costs PostgreSQL about 40 % less than multi-row INSERTs, until one
- * meets a message the conversation holds (a merge, or another import of the same chat beside this
- * one): COPY cannot skip a row, so that batch is rolled back and it and every later batch are inserted
- * with ON CONFLICT DO NOTHING instead.
+ * <p>Batches go in by COPY in its binary form ({@link CopyBinary}), which costs PostgreSQL about a third
+ * less per row than multi-row INSERTs, until one meets a message the conversation holds (a merge, or
+ * another import of the same chat beside this one): COPY cannot skip a row, so that batch is rolled
+ * back and it and every later batch are inserted with ON CONFLICT DO NOTHING instead.
  */
 final class BatchWriter implements AutoCloseable {
 
@@ -54,7 +54,7 @@ final class BatchWriter implements AutoCloseable {
         this.jobId = jobId;
         connection.setAutoCommit(false);
         copies = connection.unwrap(PGConnection.class).getCopyAPI();
-        insertMessage = connection.prepareStatement("INSERT INTO message (" + CopyText.COLUMNS + ")"
+        insertMessage = connection.prepareStatement("INSERT INTO message (" + CopyBinary.COLUMNS + ")"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
                 + " ON CONFLICT (conversation_id, fingerprint) DO NOTHING");
         batchCommitsAsync = connection.createStatement();
@@ -93,8 +93,8 @@ final class BatchWriter implements AutoCloseable {
     private List<Message> copy(QueuedBatch batch) throws SQLException {
         batchCommitsAsync.execute("SET LOCAL synchronous_commit TO OFF");
         try {
-            copies.copyIn("COPY message (" + CopyText.COLUMNS + ") FROM STDIN",
-                    new ByteArrayInputStream(CopyText.of(batch, conversationId, jobId)));
+            copies.copyIn("COPY message (" + CopyBinary.COLUMNS + ") FROM STDIN (FORMAT binary)",
+                    new ByteArrayInputStream(CopyBinary.of(batch, conversationId, jobId)));
         } catch (IOException e) {
             throw new UncheckedIOException("Reading a batch from memory failed", e);
         }
