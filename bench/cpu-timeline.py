@@ -37,7 +37,7 @@ def postgres_role(command):
 
 
 def sample():
-    """CPU seconds so far per (group, thread or process id)."""
+    """Per thread or process id, its group and the CPU seconds it used so far."""
     used = {}
     for pid in filter(str.isdigit, os.listdir('/proc')):
         try:
@@ -45,9 +45,9 @@ def sample():
             if b'ws-server.jar' in command:
                 for tid in os.listdir(f'/proc/{pid}/task'):
                     name, seconds = cpu_of(f'/proc/{pid}/task/{tid}/stat')
-                    used[('Liberty ' + group(name), tid)] = seconds
+                    used[tid] = ('Liberty ' + group(name), seconds)
             elif command.startswith(b'postgres') or b'/bin/postgres' in command[:200]:
-                used[('PostgreSQL ' + postgres_role(command), pid)] = cpu_of(f'/proc/{pid}/stat')[1]
+                used[pid] = ('PostgreSQL ' + postgres_role(command), cpu_of(f'/proc/{pid}/stat')[1])
         except OSError:
             pass  # a process or thread that ended meanwhile
     return used
@@ -55,10 +55,11 @@ def sample():
 
 def spent_since(earlier, later):
     """CPU seconds per group between two samples. Counted per thread: pools end threads and start
-    others, so a group's sum at the end minus its sum at the start would drop what ended threads used."""
+    others, so a group's sum at the end minus its sum at the start would drop what ended threads used.
+    Matched by id alone: a thread that was renamed in between would otherwise count all it ever used."""
     spent = collections.Counter()
-    for (name, tid), seconds in later.items():
-        spent[name] += seconds - earlier.get((name, tid), 0)
+    for tid, (name, seconds) in later.items():
+        spent[name] += seconds - earlier.get(tid, (name, 0))[1]
     return spent
 
 
