@@ -2,7 +2,6 @@ package io.conversa.infrastructure.persistence;
 
 import io.conversa.domain.model.conversation.Message;
 import io.conversa.domain.model.conversation.MessageKind;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -94,7 +93,7 @@ final class BatchWriter implements AutoCloseable {
         batchCommitsAsync.execute("SET LOCAL synchronous_commit TO OFF");
         try {
             copies.copyIn("COPY message (" + CopyBinary.COLUMNS + ") FROM STDIN (FORMAT binary)",
-                    new ByteArrayInputStream(CopyBinary.of(batch, conversationId, jobId)));
+                    CopyBinary.of(batch, conversationId, jobId));
         } catch (IOException e) {
             throw new UncheckedIOException("Reading a batch from memory failed", e);
         }

@@ -1,5 +1,6 @@
 package io.conversa.infrastructure.persistence;
 
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,7 +22,7 @@ final class CopyBinary {
 
     static final String COLUMNS = "id, conversation_id, participant_id, sequence_no, sent_at, local_time, kind, body,"
             + " attachment_name, edited, metadata, import_job_id, fingerprint";
-    private static final short COLUMN_COUNT = 13;
+    private static final short COLUMN_COUNT = (short) COLUMNS.split(", ").length;
 
     /** "PGCOPY\n\377\r\n\0", then flags and the length of the header extension, both 0. */
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
@@ -38,7 +39,8 @@ final class CopyBinary {
         out = ByteBuffer.allocate(capacity);
     }
 
-    static byte[] of(QueuedBatch batch, UUID conversationId, UUID jobId) {
+    /** The batch's bytes, read straight from the buffer they were written to. */
+    static ByteArrayInputStream of(QueuedBatch batch, UUID conversationId, UUID jobId) {
         List<MessageRow> rows = batch.rows();
         // About 200 bytes a message of a typical chat (two UUIDs, two times, the text); it grows for longer ones.
         CopyBinary copy = new CopyBinary(HEADER.length + rows.size() * 224);
@@ -47,9 +49,7 @@ final class CopyBinary {
             copy.row(batch.ids()[i], batch.participants()[i], rows.get(i), conversationId, jobId);
         }
         copy.room(2).putShort(TRAILER);
-        byte[] bytes = new byte[copy.out.position()];
-        copy.out.flip().get(bytes);
-        return bytes;
+        return new ByteArrayInputStream(copy.out.array(), 0, copy.out.position());
     }
 
     private void row(long id, Long participant, MessageRow row, UUID conversation, UUID job) {

@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 /**
  * ZGC's soft heap limit: ZGC collects so as to stay under it, and grows past it only when the live data
  * needs more. 2 GB was measured best for an import of 1.5 M messages (docs/BENCHMARKS.md): at 1 GB ZGC's
- * workers cost about 30 CPU-seconds of it, and with none (the heap's maximum, a quarter of the RAM) the
- * importer's threads spent on first touches of new heap what ZGC saved.
+ * workers cost about 30 CPU-seconds of it, and with none (the heap's maximum, a quarter of the RAM) ZGC
+ * used less but the server as a whole did not.
  *
  * <p>Set when the application starts rather than in jvm.options, because the JVM refuses to start at all
  * when the soft limit is above the maximum heap, which a machine with less than 8 GB of RAM has. So the
@@ -29,10 +29,11 @@ public class SoftHeapLimit {
 
     @PostConstruct
     void apply() {
-        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        HotSpotDiagnosticMXBean hotspot;
         VMOption softMax;
         long maxHeap;
         try {
+            hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             softMax = hotspot.getVMOption(SOFT_MAX);
             maxHeap = Long.parseLong(hotspot.getVMOption("MaxHeapSize").getValue());
         } catch (RuntimeException notHotSpot) { // a JVM without these options (OpenJ9) has no use for them either

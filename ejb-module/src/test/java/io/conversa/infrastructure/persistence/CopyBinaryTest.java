@@ -24,7 +24,7 @@ class CopyBinaryTest {
 
     /** The columns of each row, each as its bytes, null for a null column. */
     private static List<List<byte[]>> rows(QueuedBatch batch) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(CopyBinary.of(batch, CONVERSATION, JOB)));
+        DataInputStream in = new DataInputStream(CopyBinary.of(batch, CONVERSATION, JOB));
         assertThat(in.readNBytes(11)).isEqualTo("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(in.readInt()).as("flags").isZero();
         assertThat(in.readInt()).as("header extension").isZero();
