@@ -28,7 +28,7 @@ class CodeLoginIT {
 
     private static final String MESSAGES = "/v25.0/106540352242922/messages";
     @RegisterExtension
-    static final FakeGraphApi graph = new FakeGraphApi(true);
+    static final FakeGraphApi graph = FakeGraphApi.shared();
 
     /** Every accepted send gets a WhatsApp id of its own, as Meta gives. */
     @BeforeAll

@@ -9,26 +9,40 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Meta's Graph API, faked by WireMock on the port the test server was told to call
- * (CONVERSA_WHATSAPP_GRAPH_URL), for the test class that registers it; stubs are the test's own.
+ * (CONVERSA_WHATSAPP_GRAPH_URL). One fake serves every test class that registers it, so stubs and the
+ * request journal are cleared before and after each class; stubs are the class's own.
+ *
+ * <p>It is started once and stopped when the test run ends, not once per class: a fake stopped and
+ * started again on the same port left closed keep-alive connections in the server's REST client pool,
+ * and a media download that drew one failed with {@code NoHttpResponseException} in place of the
+ * failure the test had stubbed. Answers are templated (e.g. a WhatsApp id of its own for every send);
+ * a body without {@code {{ }}} is sent as it is.
  */
 final class FakeGraphApi extends WireMockServer implements BeforeAllCallback, AfterAllCallback {
 
-    FakeGraphApi() {
-        this(false);
+    private static final FakeGraphApi SHARED = new FakeGraphApi();
+
+    private FakeGraphApi() {
+        super(options().port(Integer.getInteger("it.graph.port")).globalTemplating(true));
     }
 
-    /** With {@code templating}, answers can vary by request, e.g. a WhatsApp id of its own for every send. */
-    FakeGraphApi(boolean templating) {
-        super(options().port(Integer.getInteger("it.graph.port")).globalTemplating(templating));
+    /** The fake of this test run. */
+    static FakeGraphApi shared() {
+        return SHARED;
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
+    public synchronized void beforeAll(ExtensionContext context) {
+        if (!isRunning()) {
+            start();
+            ExtensionContext.Store.CloseableResource stopAtTheEnd = this::stop;
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(FakeGraphApi.class, stopAtTheEnd);
+        }
+        resetAll();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        resetAll();
     }
 }

@@ -52,7 +52,7 @@ class GraphApiIT {
     private static final String MESSAGES = "/v25.0/" + PHONE_NUMBER_ID + "/messages";
     private static final AtomicLong CONTACTS = new AtomicLong(4915100000000L + System.currentTimeMillis() % 1_000_000);
     @RegisterExtension
-    static final FakeGraphApi graph = new FakeGraphApi();
+    static final FakeGraphApi graph = FakeGraphApi.shared();
 
     @Test
     @Order(1)

@@ -6,11 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Privacy in logs: every API answer carries an X-Request-Id (the caller's, or a new one), and after a
@@ -34,20 +32,15 @@ import org.junit.jupiter.api.Test;
 class LogPrivacyIT {
 
     private static final String MESSAGES = "/v25.0/106540352242922/messages";
-    private static WireMockServer graph;
+
+    @RegisterExtension
+    static final FakeGraphApi graph = FakeGraphApi.shared();
 
     @BeforeAll
     static void fakeTheGraphApi() {
-        graph = new WireMockServer(options().port(Integer.getInteger("it.graph.port")).globalTemplating(true));
-        graph.start();
         graph.stubFor(post(urlEqualTo(MESSAGES)).willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":"
                 + "\"{{jsonPath request.body '$.to'}}\",\"wa_id\":\"{{jsonPath request.body '$.to'}}\"}],\"messages\":"
                 + "[{\"id\":\"wamid.login-{{randomValue type='UUID'}}\"}]}")));
-    }
-
-    @AfterAll
-    static void stopFaking() {
-        graph.stop();
     }
 
     @Test

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PrivacyIT {
 
     @RegisterExtension
-    static final FakeGraphApi graph = new FakeGraphApi();
+    static final FakeGraphApi graph = FakeGraphApi.shared();
 
     @Test
     void exportsThenErasesEverythingOfANumber() throws Exception {

@@ -6,11 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -28,9 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Retention: an admin's on-demand run with {@code ?days=30} deletes an imported chat from 2017 (and the
@@ -42,18 +39,8 @@ import org.junit.jupiter.api.Test;
  */
 class RetentionIT {
 
-    private static WireMockServer graph;
-
-    @BeforeAll
-    static void fakeTheGraphApi() {
-        graph = new WireMockServer(options().port(Integer.getInteger("it.graph.port")));
-        graph.start();
-    }
-
-    @AfterAll
-    static void stopFaking() {
-        graph.stop();
-    }
+    @RegisterExtension
+    static final FakeGraphApi graph = FakeGraphApi.shared();
 
     @Test
     void deletesWhatIsOlderThanThePeriodAndKeepsTheRest() throws Exception {
