@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Fetches the media of Cloud API messages into object storage while Meta still has them (media ids
  * live 7 days): checked against the size and SHA-256 Meta declared, then linked to the message.
- * A download that fails is tried again later; after the third failure the reason is recorded.
+ * A download that fails is tried again later; after the third failure the reasons of all three are
+ * recorded, so a content mismatch is not hidden behind a last attempt's network error.
  */
 @Stateless
 public class MediaDownloads {
@@ -59,11 +60,12 @@ public class MediaDownloads {
                 .setParameter(4, mimeType).setParameter(5, fileName)
                 .getResultList();
         if (!ids.isEmpty()) {
-            queues.media(((Number) ids.get(0)).longValue(), 1, Duration.ZERO);
+            queues.media(((Number) ids.get(0)).longValue(), 1, Duration.ZERO, null);
         }
     }
 
-    public void attempt(long mediaObjectId, int attempt) {
+    /** Makes attempt number {@code attempt}; {@code earlierFailures} says why the ones before failed (null for the first). */
+    public void attempt(long mediaObjectId, int attempt, String earlierFailures) {
         List<?> rows = em.createNativeQuery("SELECT o.wa_media_id, CAST(o.conversation_id AS text), o.object_key, c.wa_phone_number_id"
                         + " FROM media_object o JOIN conversation c ON c.id = o.conversation_id WHERE o.id = ?")
                 .setParameter(1, mediaObjectId).getResultList();
@@ -75,14 +77,15 @@ public class MediaDownloads {
         try {
             store(mediaObjectId, (String) row[1], waMediaId, (String) row[3]);
         } catch (GraphRefusal refusal) {
-            recordFailure(mediaObjectId, "Refused by the Graph API: " + refusal.reason());
+            recordFailure(mediaObjectId, failures(earlierFailures, attempt, "Refused by the Graph API: " + refusal.reason()));
         } catch (RuntimeException failure) {
             String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
             LOG.warning(() -> "Media " + waMediaId + " download attempt " + attempt + " failed: " + reason);
+            String failures = failures(earlierFailures, attempt, reason);
             if (attempt >= MAX_ATTEMPTS) {
-                recordFailure(mediaObjectId, reason);
+                recordFailure(mediaObjectId, failures);
             } else {
-                queues.media(mediaObjectId, attempt + 1, backoff.multipliedBy(1L << (2 * (attempt - 1))));
+                queues.media(mediaObjectId, attempt + 1, backoff.multipliedBy(1L << (2 * (attempt - 1))), failures);
             }
         }
     }
@@ -133,6 +136,12 @@ public class MediaDownloads {
                 && !declared.equals(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(media.sha256Hex())))) {
             throw new IllegalStateException("SHA-256 of the download " + media.sha256Hex() + " is not the declared " + declared);
         }
+    }
+
+    /** The reasons so far, oldest first: "attempt 1: ...; attempt 2: ...". */
+    static String failures(String earlier, int attempt, String reason) {
+        String latest = "attempt " + attempt + ": " + reason;
+        return earlier == null ? latest : earlier + "; " + latest;
     }
 
     private void recordFailure(long mediaObjectId, String reason) {

@@ -6,6 +6,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
 import java.util.UUID;
@@ -20,6 +21,9 @@ public class Queues {
 
     /** Message property: which attempt of the work this delivery is (1 for the first). */
     public static final String ATTEMPT = "attempt";
+
+    /** Message property of a media download: why its earlier attempts failed, one after the other. */
+    public static final String FAILURES = "failures";
 
     /** Message property of a dead letter: why it is there. */
     public static final String REASON = "reason";
@@ -62,12 +66,23 @@ public class Queues {
 
     /** Asks the delivery consumer to make attempt number {@code attempt} of a send, after {@code delay}. */
     public void outbound(UUID outboundId, int attempt, Duration delay) {
-        later(outbound, outboundId.toString(), attempt, delay);
+        try (JMSContext jms = factory.createContext()) {
+            later(jms, attempt, delay).send(outbound, outboundId.toString());
+        }
     }
 
-    /** Asks the media consumer to make attempt number {@code attempt} at downloading a media object, after {@code delay}. */
-    public void media(long mediaObjectId, int attempt, Duration delay) {
-        later(media, Long.toString(mediaObjectId), attempt, delay);
+    /**
+     * Asks the media consumer to make attempt number {@code attempt} at downloading a media object, after
+     * {@code delay}; {@code earlierFailures} (null on the first) goes with it, to be recorded if this one fails too.
+     */
+    public void media(long mediaObjectId, int attempt, Duration delay, String earlierFailures) {
+        try (JMSContext jms = factory.createContext()) {
+            JMSProducer producer = later(jms, attempt, delay);
+            if (earlierFailures != null) { // Liberty's engine hands a property set to null back as "null"
+                producer.setProperty(FAILURES, earlierFailures);
+            }
+            producer.send(media, Long.toString(mediaObjectId));
+        }
     }
 
     /** Parks a send that failed its last attempt where admins look for them; the correlation id names it. */
@@ -86,11 +101,9 @@ public class Queues {
         }
     }
 
-    private void later(Queue queue, String text, int attempt, Duration delay) {
-        try (JMSContext jms = factory.createContext()) {
-            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis())
-                    .setProperty(ATTEMPT, attempt).send(queue, text);
-        }
+    private static JMSProducer later(JMSContext jms, int attempt, Duration delay) {
+        return jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis())
+                .setProperty(ATTEMPT, attempt);
     }
 
     /** Asks the NLP consumer to enrich the conversation's messages not enriched yet. */

@@ -1,6 +1,7 @@
 package io.conversa.interfaces.messaging;
 
 import io.conversa.application.MediaDownloads;
+import io.conversa.infrastructure.messaging.Queues;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -21,7 +22,8 @@ public class MediaConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            downloads.attempt(Long.parseLong(message.getBody(String.class)), OutboundDelivery.attempt(message));
+            downloads.attempt(Long.parseLong(message.getBody(String.class)), OutboundDelivery.attempt(message),
+                    message.getStringProperty(Queues.FAILURES));
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable media message", e);
         }
