@@ -45,6 +45,8 @@ final class ZonedConversa {
         env.put("CONVERSA_WHATSAPP_APP_SECRET", Api.APP_SECRET);
         env.put("CONVERSA_WHATSAPP_VERIFY_TOKEN", "it-verify-token");
         env.put("CONVERSA_SKIP_BUILD", "true");
+        // As behind a reverse proxy on the same host: the tests' own requests come through the trusted proxy.
+        env.put("CONVERSA_TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1");
     }
 
     /** Starts it and returns once bin/conversa says it is ready. */

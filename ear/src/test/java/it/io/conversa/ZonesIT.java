@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * user API. A second Conversa started here with an internal port ({@link ZonedConversa}) serves the
  * admin pages with their staff login, the admin API and the webhook only on that port; on its public
  * port they do not exist (404, not a login form), and the user and integrator API answer there.
+ * The second one also trusts local addresses as a reverse proxy (CONVERSA_TRUSTED_PROXIES), the IT
+ * server trusts none.
  */
 class ZonesIT {
 
@@ -104,6 +106,28 @@ class ZonesIT {
         Api.await(() -> new Api.Answer(200, "", Long.toString(statuses(accepted))), a -> a.body().equals("1"));
         assertThat(statuses(accepted)).isEqualTo(1);
         assertThat(statuses(refused)).isZero();
+    }
+
+    @Test
+    void theClientAddressComesFromATrustedProxyOnlyAndIsAudited() {
+        String forged = "203.0.113.7";
+        String zonedAdmin = token(zoned.internalBase);
+        assertThat(auditedAddress(zoned.publicBase, zonedAdmin, zoned.internalBase, zonedAdmin, forged))
+                .as("behind a trusted proxy").isEqualTo(forged);
+        assertThat(auditedAddress(zoned.internalBase, zonedAdmin, zoned.internalBase, zonedAdmin, forged))
+                .as("on the internal port too").isEqualTo(forged);
+        assertThat(auditedAddress(Api.BASE, Api.adminToken(), Api.BASE, Api.adminToken(), forged))
+                .as("no proxy trusted").isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
+    /** The client address the audit trail records for a read of a conversation sent with {@code X-Forwarded-For: forwarded}. */
+    private static String auditedAddress(String base, String token, String auditBase, String auditToken, String forwarded) {
+        String conversation = UUID.randomUUID().toString();
+        assertThat(Api.send(Api.request(base, "/api/v1/conversations/" + conversation, token).header("X-Forwarded-For", forwarded))
+                .status()).isEqualTo(404);
+        Api.Answer audit = Api.await(() -> Api.get(auditBase, "/api/v1/admin/audit?action=GET%20/api/v1/conversations/%7Bid%7D&target="
+                + conversation, auditToken), a -> a.status() == 200 && !a.json().get("entries").isEmpty());
+        return audit.json().get("entries").get(0).get("clientAddress").asText();
     }
 
     private static long statuses(String wamid) {
