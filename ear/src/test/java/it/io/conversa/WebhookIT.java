@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,6 +141,23 @@ class WebhookIT {
     @Test
     void marksAMessageRevokedByItsSender() {
         assertThat(facts(TEXT_ID).get("revokedAt").asText()).isEqualTo("2025-06-08T21:02:05Z");
+    }
+
+    @Test
+    void storesATextAndANameHoldingU0000WithTheReplacementCharacter() {
+        String wamid = "wamid.nul-" + UUID.randomUUID();
+        String contact = "4477009" + (10_000 + Math.floorMod(wamid.hashCode(), 90_000)); // a conversation of its own
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":"
+                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":"
+                + "\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"Nul\\u0000Name\"},\"wa_id\":\"" + contact + "\"}],"
+                + "\"messages\":[{\"from\":\"" + contact + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + Instant.now().getEpochSecond()
+                + "\",\"type\":\"text\",\"text\":{\"body\":\"a\\u0000b\"}}]},\"field\":\"messages\"}]}]}";
+        assertThat(Api.signedWebhook(body).status()).isEqualTo(200);
+        awaitFacts(wamid, facts -> true);
+        JsonNode text = facts(wamid);
+        assertThat(text.get("text").asText()).isEqualTo("a\uFFFDb");
+        assertThat(get("/api/v1/conversations/" + text.get("conversationId").asText(), Api.adminToken())
+                .json().at("/conversation/title").asText()).isEqualTo("Nul\uFFFDName");
     }
 
     private static Api.Answer post(byte[] body, String signature) {

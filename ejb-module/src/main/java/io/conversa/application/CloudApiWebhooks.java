@@ -1,5 +1,6 @@
 package io.conversa.application;
 
+import io.conversa.infrastructure.persistence.StorableJson;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -27,7 +28,7 @@ public class CloudApiWebhooks {
 
     public void process(String body) {
         JsonObject root;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Json.createReader(new StringReader(StorableJson.of(body)))) {
             root = reader.readObject();
         }
         for (JsonValue entry : root.getJsonArray("entry")) {
