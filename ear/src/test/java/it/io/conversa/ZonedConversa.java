@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,6 +46,8 @@ final class ZonedConversa {
         env.put("CONVERSA_WHATSAPP_APP_SECRET", Api.APP_SECRET);
         env.put("CONVERSA_WHATSAPP_VERIFY_TOKEN", "it-verify-token");
         env.put("CONVERSA_SKIP_BUILD", "true");
+        // A bucket that does not exist yet, as on a fresh MinIO: Conversa creates it before it reports ready.
+        env.put("CONVERSA_S3_BUCKET", "conversa-zones-" + UUID.randomUUID());
         // As behind a reverse proxy on the same host: the tests' own requests come through the trusted proxy.
         env.put("CONVERSA_TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1");
     }

@@ -72,9 +72,16 @@ public class ObjectStorage {
         });
     }
 
-    /** For the readiness check: true when the bucket can be reached. */
+    /**
+     * For the readiness check: true when the bucket can be reached, after creating it if it is missing.
+     * A fresh MinIO has no bucket, and waiting for the first upload to create it would keep a new
+     * installation from ever reporting ready.
+     */
     public boolean reachable() {
-        return call(() -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
+        return call(() -> {
+            ensureBucket();
+            return true;
+        });
     }
 
     private void ensureBucket() throws Exception {
