@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Uploads, media and exports in S3-compatible storage (MinIO in production, s3proxy in development). */
@@ -38,11 +39,28 @@ public class ObjectStorage {
     @ConfigProperty(name = "CONVERSA_S3_BUCKET", defaultValue = "conversa")
     String bucket;
 
+    /**
+     * Where clients reach the storage, when not at {@code CONVERSA_S3_ENDPOINT}: in production that is a
+     * private address, and a link signed for it opens nowhere else (the host is part of the signature).
+     */
+    @Inject
+    @ConfigProperty(name = "CONVERSA_S3_PUBLIC_URL")
+    Optional<String> publicUrl;
+
+    /** The storage's region, for links signed for {@link #publicUrl}, which cannot ask the storage for it. */
+    @Inject
+    @ConfigProperty(name = "CONVERSA_S3_REGION", defaultValue = "us-east-1")
+    String region;
+
     private MinioClient client;
+    private MinioClient linkSigner;
 
     @PostConstruct
     void connect() {
         client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).build();
+        linkSigner = publicUrl.filter(url -> !url.isBlank())
+                .map(url -> MinioClient.builder().endpoint(url).region(region).credentials(accessKey, secretKey).build())
+                .orElse(client);
     }
 
     /** Streams {@code content} of unknown length into {@code key}. */
@@ -59,9 +77,9 @@ public class ObjectStorage {
         return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
     }
 
-    /** A link anyone holding it can GET {@code key} with, for {@code lifetime}; signed for the configured endpoint's host. */
+    /** A link anyone holding it can GET {@code key} with, for {@code lifetime}; signed for the public URL, if one is set. */
     public String presignedGet(String key, Duration lifetime) {
-        return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+        return call(() -> linkSigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
                 .bucket(bucket).object(key).expiry((int) lifetime.toSeconds()).build()));
     }
 
