@@ -2,24 +2,14 @@
 """Prints the CPU seconds (user + system, finished children included) used so far by the local
 Liberty JVM and by all PostgreSQL processes: "LIBERTY POSTGRES". bench/import.sh reads it before and
 after an import to say what the import cost each side."""
-import os
+import collections
 
-TICK = os.sysconf('SC_CLK_TCK')
+from conversa_processes import cpu_seconds, processes, stat
 
-
-def cpu(pid):
-    fields = open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()
-    return sum(int(f) for f in fields[11:15]) / TICK  # utime stime cutime cstime
-
-
-liberty = postgres = 0.0
-for pid in filter(str.isdigit, os.listdir('/proc')):
+used = collections.Counter(liberty=0.0, postgres=0.0)
+for pid, kind, _ in processes():
     try:
-        command = open(f'/proc/{pid}/cmdline', 'rb').read()
-        if b'ws-server.jar' in command:
-            liberty += cpu(pid)
-        elif command.startswith(b'postgres') or b'/bin/postgres' in command[:200]:
-            postgres += cpu(pid)
+        used[kind] += cpu_seconds(stat(f'/proc/{pid}/stat')[1], children=True)
     except OSError:
         pass  # a process that ended meanwhile
-print(f'{liberty:.1f} {postgres:.1f}')
+print(f"{used['liberty']:.1f} {used['postgres']:.1f}")

@@ -11,14 +11,9 @@ import signal
 import sys
 import time
 
-TICK = os.sysconf('SC_CLK_TCK')
+from conversa_processes import cpu_seconds, processes, stat
+
 INTERVAL = 2.0
-
-
-def cpu_of(stat_path):
-    name, rest = open(stat_path).read().rsplit(')', 1)
-    fields = rest.split()
-    return name.split('(', 1)[1], (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
 
 
 def group(thread):
@@ -39,15 +34,14 @@ def postgres_role(command):
 def sample():
     """Per thread or process id, its group and the CPU seconds it used so far."""
     used = {}
-    for pid in filter(str.isdigit, os.listdir('/proc')):
+    for pid, kind, command in processes():
         try:
-            command = open(f'/proc/{pid}/cmdline', 'rb').read()
-            if b'ws-server.jar' in command:
+            if kind == 'liberty':
                 for tid in os.listdir(f'/proc/{pid}/task'):
-                    name, seconds = cpu_of(f'/proc/{pid}/task/{tid}/stat')
-                    used[tid] = ('Liberty ' + group(name), seconds)
-            elif command.startswith(b'postgres') or b'/bin/postgres' in command[:200]:
-                used[pid] = ('PostgreSQL ' + postgres_role(command), cpu_of(f'/proc/{pid}/stat')[1])
+                    name, fields = stat(f'/proc/{pid}/task/{tid}/stat')
+                    used[tid] = ('Liberty ' + group(name), cpu_seconds(fields))
+            else:
+                used[pid] = ('PostgreSQL ' + postgres_role(command), cpu_seconds(stat(f'/proc/{pid}/stat')[1]))
         except OSError:
             pass  # a process or thread that ended meanwhile
     return used
