@@ -12,11 +12,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (CONVERSA_WHATSAPP_GRAPH_URL). One fake serves every test class that registers it, so stubs and the
  * request journal are cleared before and after each class; stubs are the class's own.
  *
- * <p>It is started once and stopped when the test run ends, not once per class: a fake stopped and
- * started again on the same port left closed keep-alive connections in the server's REST client pool,
- * and a media download that drew one failed with {@code NoHttpResponseException} in place of the
- * failure the test had stubbed. Answers are templated (e.g. a WhatsApp id of its own for every send);
- * a body without {@code {{ }}} is sent as it is.
+ * <p>It is started once and stopped when the test run ends, not once per class. With a fake per class,
+ * stopped and started again on the same port, a media download once failed with
+ * {@code NoHttpResponseException} in place of the failure the test had stubbed: most likely a closed
+ * keep-alive connection of the earlier fake, still in the server's REST client pool. Answers are
+ * templated (e.g. a WhatsApp id of its own for every send); a body without {@code {{ }}} is sent as it is.
  */
 final class FakeGraphApi extends WireMockServer implements BeforeAllCallback, AfterAllCallback {
 
