@@ -22,7 +22,7 @@ trap '"$ROOT/bin/conversa" stop >/dev/null 2>&1 || true; rm -rf "$CONVERSA_DATA_
 echo "== $(date +%T), load average $(cut -d' ' -f1 /proc/loadavg), JVM_ARGS='${JVM_ARGS:-}'"
 started=$(date +%s.%N)
 "$ROOT/bin/conversa" start >"$CONVERSA_DATA_DIR.start.log" 2>&1
-echo "ready after $(python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 1))" "$started" "$(date +%s.%N)") s"
+echo "ready after $(echo "$(date +%s.%N) - $started" | bc) s"
 password=$(cat "$CONVERSA_DATA_DIR/admin-password")
 for round in first second; do
   echo "-- search, $round 30 s"
