@@ -1,11 +1,14 @@
 package io.conversa.application;
 
+import io.conversa.interfaces.export.MessageKind;
 import io.conversa.interfaces.export.ParsedMessage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,14 +17,37 @@ import java.util.Map;
  * wall time as written (so the chosen time zone does not matter), author, kind, text and attachment,
  * plus how many identical messages came before it at the same moment, so that two real "ok" sent
  * in one minute stay two. Only the current moment is remembered, so memory stays flat.
+ *
+ * <p>Stored fingerprints must stay valid, so the digest's input is fixed: the UTF-8 bytes of
+ * {@code time + SEP + author + SEP + kind + SEP + text + SEP + attachment + SEP + occurrence}, where
+ * {@code time} is {@link LocalDateTime#toString()}, a missing author or attachment is written
+ * {@code null}, and SEP is U+0001 ({@code MessageFingerprintsTest} spells it out). Those bytes are
+ * written straight into one reused buffer, since making the identity as strings first cost an import
+ * about as much CPU as parsing the export.
  */
 final class MessageFingerprints {
 
-    private static final char SEPARATOR = '\u0001';
+    private static final byte SEPARATOR = 1;
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final Map<MessageKind, byte[]> KINDS = new EnumMap<>(MessageKind.class);
+    /** A moment that held more identities than this gets a new map, so that clearing stays cheap. */
+    private static final int CLEARED_IN_PLACE = 16;
 
-    private final Map<String, Integer> seenAtThisMoment = new HashMap<>();
+    static {
+        for (MessageKind kind : MessageKind.values()) {
+            KINDS.put(kind, kind.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private Map<Identity, Integer> seenAtThisMoment = new HashMap<>();
+    /** Grows with the chat's authors only. */
+    private final Map<String, byte[]> authors = new HashMap<>();
     private final MessageDigest sha256;
     private LocalDateTime moment;
+    /** The identity being built; it starts with the moment's time and a separator, written once per moment. */
+    private byte[] identity = new byte[256];
+    private int momentLength;
+    private int length;
 
     MessageFingerprints() {
         try {
@@ -33,14 +59,127 @@ final class MessageFingerprints {
 
     long of(ParsedMessage message) {
         if (!message.localTime().equals(moment)) {
-            seenAtThisMoment.clear();
-            moment = message.localTime();
+            startMoment(message.localTime());
         }
-        String identity = message.localTime().toString() + SEPARATOR + message.author() + SEPARATOR + message.kind()
-                + SEPARATOR + message.text() + SEPARATOR + message.attachmentName();
-        int occurrence = seenAtThisMoment.merge(identity, 1, Integer::sum);
-        byte[] digest = sha256.digest((identity + SEPARATOR + occurrence).getBytes(StandardCharsets.UTF_8));
+        length = momentLength;
+        append(message.author() == null ? NULL
+                : authors.computeIfAbsent(message.author(), author -> author.getBytes(StandardCharsets.UTF_8)));
+        append(KINDS.get(message.kind()));
+        appendUtf8(message.text());
+        identity[length++] = SEPARATOR;
+        if (message.attachmentName() == null) {
+            put(NULL);
+        } else {
+            appendUtf8(message.attachmentName());
+        }
+        byte[] bytes = Arrays.copyOf(identity, length);
+        int occurrence = seenAtThisMoment.merge(new Identity(bytes, Arrays.hashCode(bytes)), 1, Integer::sum);
+        sha256.update(identity, 0, length);
+        sha256.update(SEPARATOR);
+        sha256.update(Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
         // 64 bits: two messages of one conversation collide with odds of about 1 in 10^7 at 1.5 M messages.
-        return ByteBuffer.wrap(digest).getLong();
+        return ByteBuffer.wrap(sha256.digest()).getLong();
+    }
+
+    /** Writes {@code time} as {@link LocalDateTime#toString()} does, digit by digit for the times exports hold. */
+    private void startMoment(LocalDateTime time) {
+        if (seenAtThisMoment.size() > CLEARED_IN_PLACE) {
+            seenAtThisMoment = new HashMap<>();
+        } else {
+            seenAtThisMoment.clear();
+        }
+        moment = time;
+        length = 0;
+        if (time.getYear() >= 1000 && time.getYear() <= 9999 && time.getNano() == 0) {
+            digits(time.getYear(), 4);
+            identity[length++] = '-';
+            digits(time.getMonthValue(), 2);
+            identity[length++] = '-';
+            digits(time.getDayOfMonth(), 2);
+            identity[length++] = 'T';
+            digits(time.getHour(), 2);
+            identity[length++] = ':';
+            digits(time.getMinute(), 2);
+            if (time.getSecond() > 0) {
+                identity[length++] = ':';
+                digits(time.getSecond(), 2);
+            }
+            identity[length++] = SEPARATOR;
+        } else {
+            append(time.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        momentLength = length;
+    }
+
+    private void digits(int value, int count) {
+        for (int i = count - 1; i >= 0; i--) {
+            identity[length + i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += count;
+    }
+
+    /** Appends {@code part} and a separator. */
+    private void append(byte[] part) {
+        put(part);
+        identity[length++] = SEPARATOR;
+    }
+
+    /** Appends {@code part}, with room for a separator after it. */
+    private void put(byte[] part) {
+        ensureRoom(part.length + 1);
+        System.arraycopy(part, 0, identity, length, part.length);
+        length += part.length;
+    }
+
+    /** Appends {@code text} as UTF-8, a lone surrogate as '?', as {@link String#getBytes} does, and room for a separator. */
+    private void appendUtf8(String text) {
+        ensureRoom(text.length() * 3 + 1);
+        byte[] out = identity;
+        int n = length;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out[n++] = (byte) c;
+            } else if (c < 0x800) {
+                out[n++] = (byte) (0xC0 | c >> 6);
+                out[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                    out[n++] = (byte) (0xF0 | codePoint >> 18);
+                    out[n++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                    out[n++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                    out[n++] = (byte) (0x80 | codePoint & 0x3F);
+                } else {
+                    out[n++] = '?';
+                }
+            } else {
+                out[n++] = (byte) (0xE0 | c >> 12);
+                out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[n++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        length = n;
+    }
+
+    private void ensureRoom(int bytes) {
+        if (identity.length < length + bytes) {
+            identity = Arrays.copyOf(identity, Math.max(identity.length * 2, length + bytes));
+        }
+    }
+
+    /** A moment's identity as bytes, with its hash computed once. */
+    private record Identity(byte[] bytes, int hash) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity that && hash == that.hash && Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

@@ -2,13 +2,29 @@ package io.conversa.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conversa.interfaces.export.ExportFormat;
+import io.conversa.interfaces.export.ExportParser;
+import io.conversa.interfaces.export.Exports;
 import io.conversa.interfaces.export.MessageKind;
+import io.conversa.interfaces.export.MessageStream;
 import io.conversa.interfaces.export.ParsedMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MessageFingerprintsTest {
 
@@ -42,6 +58,75 @@ class MessageFingerprintsTest {
         assertThat(new MessageFingerprints().of(message(NINE, "Ben", "ok", 0))).isNotEqualTo(base);
         assertThat(new MessageFingerprints().of(message(NINE, "Ana", "ok!", 0))).isNotEqualTo(base);
         assertThat(new MessageFingerprints().of(message(NINE.plusMinutes(1), "Ana", "ok", 0))).isNotEqualTo(base);
+    }
+
+    /**
+     * Fingerprints are stored, and a later import must reproduce them: this spells out the digest's input
+     * as it has been since fingerprints were first stored, and checks every message of a fixture export.
+     */
+    @ParameterizedTest
+    @MethodSource("textFixtures")
+    void everyMessageOfAFixtureGetsTheStoredDefinitionsFingerprint(Path fixture) throws Exception {
+        byte[] bytes = Files.readAllBytes(fixture);
+        ExportParser parser = new ExportParser(ZoneOffset.UTC, null);
+        ExportFormat format = parser.detect(new ByteArrayInputStream(bytes));
+        List<ParsedMessage> messages = new ArrayList<>();
+        try (MessageStream stream = parser.parse(new ByteArrayInputStream(bytes), format)) {
+            stream.forEachRemaining(messages::add);
+        }
+        assertThat(messages).isNotEmpty();
+        assertThat(fingerprints(messages)).isEqualTo(byDefinition(messages));
+    }
+
+    @Test
+    void systemMessagesAttachmentsSecondsAndRepeatsGetTheStoredDefinitionsFingerprint() throws Exception {
+        LocalDateTime withSeconds = NINE.plusSeconds(7);
+        List<ParsedMessage> messages = List.of(
+                message(NINE, "Ana", "ok", 0), message(NINE, "Ana", "ok", 1), message(NINE, "Ana", "ok", 2),
+                new ParsedMessage(3, 4, NINE, NINE.toInstant(ZoneOffset.UTC), null, MessageKind.SYSTEM,
+                        "Ana added Ben", null, false, List.of()),
+                new ParsedMessage(4, 5, withSeconds, withSeconds.toInstant(ZoneOffset.UTC), "Ben \uD83D\uDE00",
+                        MessageKind.ATTACHMENT, "caption ✓", "IMG-20240501-WA0001.jpg", false, List.of()),
+                message(withSeconds, "Ben \uD83D\uDE00", "ok", 5), message(withSeconds, "Ana", "ok", 6),
+                // A lone surrogate (written '?', as String.getBytes writes it), and times outside the digit-by-digit path.
+                message(NINE, "Ana", "broken \uD83D pair and a lone \uDE00", 7),
+                message(LocalDateTime.of(999, 1, 2, 3, 4, 5, 6_000_000), "Ana", "ok", 8),
+                message(LocalDateTime.of(12024, 12, 31, 23, 59), "Ana", "ok", 9));
+        assertThat(fingerprints(messages)).isEqualTo(byDefinition(messages));
+    }
+
+    static Stream<Path> textFixtures() throws Exception {
+        try (Stream<Path> files = Files.list(Exports.fixture("."))) {
+            // The empty file and the file that is no chat have no messages to fingerprint.
+            return files.map(Path::getFileName).map(Path::toString).filter(name -> name.endsWith(".txt"))
+                    .filter(name -> !name.startsWith("empty") && !name.startsWith("not-a-whatsapp"))
+                    .sorted().map(Exports::fixture).toList().stream();
+        }
+    }
+
+    private static List<Long> fingerprints(List<ParsedMessage> messages) {
+        MessageFingerprints fingerprints = new MessageFingerprints();
+        return messages.stream().map(fingerprints::of).toList();
+    }
+
+    /** The definition, written the way it was first stored: one string, its UTF-8 bytes, SHA-256's first 64 bits. */
+    private static List<Long> byDefinition(List<ParsedMessage> messages) throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        Map<String, Integer> seen = new HashMap<>();
+        LocalDateTime moment = null;
+        List<Long> out = new ArrayList<>();
+        for (ParsedMessage m : messages) {
+            if (!m.localTime().equals(moment)) {
+                seen.clear();
+                moment = m.localTime();
+            }
+            String identity = m.localTime() + "\u0001" + m.author() + "\u0001" + m.kind() + "\u0001" + m.text()
+                    + "\u0001" + m.attachmentName();
+            int occurrence = seen.merge(identity, 1, Integer::sum);
+            out.add(ByteBuffer.wrap(sha256.digest((identity + "\u0001" + occurrence).getBytes(StandardCharsets.UTF_8)))
+                    .getLong());
+        }
+        return out;
     }
 
     private static ParsedMessage message(LocalDateTime at, String author, String text, int sequence) {
