@@ -97,6 +97,22 @@ class ArchivesAndReimportsIT {
         assertThat(searchTotal(token, "deeted")).isEqualTo(2);
     }
 
+    @Test
+    void importingTheSameZipAgainStoresNoFileTwice() {
+        String token = Api.freshUserToken();
+        Api.Answer first = Api.importFixture(token, IOS_ZIP, "UTC");
+        assertThat(awaitJob(token, first.json().get("jobId").asText()).get("mediaStored").asInt()).isEqualTo(4);
+        Api.Answer again = Api.importFixture(token, IOS_ZIP, "UTC");
+
+        assertThat(again.json().get("merged").asBoolean()).isTrue();
+        JsonNode job = awaitJob(token, again.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("mediaStored").asInt()).isZero();
+        assertThat(job.get("mediaMissing").asInt()).isZero();
+        JsonNode media = get("/api/v1/conversations/" + first.json().get("conversationId").asText() + "/media", token).json();
+        assertThat(media.findValuesAsText("fileName")).hasSize(4).doesNotHaveDuplicates();
+    }
+
     private static int searchTotal(String token, String query) {
         Api.Answer answer = Api.postJson("/api/v1/search", token, Map.of("query", query));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);

@@ -10,8 +10,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import org.apache.tika.Tika;
 
@@ -24,33 +32,104 @@ final class ArchiveMedia {
 
     private static final Tika TIKA = new Tika();
 
+    /**
+     * Files examined or uploaded at once. One at a time, a file cost about 16 ms, most of it waiting for
+     * the storage and the database with the cores idle (docs/BENCHMARKS.md, "A zip with media").
+     */
+    static final int IN_FLIGHT = 4;
+
     private final ObjectStorage storage;
     private final Connection connection;
     private final UUID conversationId;
+    private final ExecutorService executor;
 
-    ArchiveMedia(ObjectStorage storage, Connection connection, UUID conversationId) {
+    ArchiveMedia(ObjectStorage storage, Connection connection, UUID conversationId, ExecutorService executor) {
         this.storage = storage;
         this.connection = connection;
         this.conversationId = conversationId;
+        this.executor = executor;
     }
 
-    /** Stores every media entry; returns how many were new. */
-    int store(StoredExport export) throws IOException, SQLException {
+    /**
+     * Stores every media entry; returns how many were new. Files are examined and uploaded on the executor,
+     * up to {@link #IN_FLIGHT} of each at once, while this thread decides in the zip's order which are new
+     * and writes their rows, which the caller commits once every upload has succeeded.
+     */
+    int store(StoredExport export) throws IOException, SQLException, InterruptedException {
+        List<ZipEntry> entries = export.mediaEntries();
+        Set<String> known = storedFiles();
+        Deque<Future<MediaFacts>> examined = new ArrayDeque<>();
+        Deque<Future<?>> uploads = new ArrayDeque<>();
+        int next = 0;
         int stored = 0;
-        for (ZipEntry entry : export.mediaEntries()) {
-            String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-            MediaFacts facts = examine(export, entry);
-            if (!alreadyStored(name, facts.sha256())) {
-                String key = "media/" + conversationId + "/" + facts.sha256() + "/" + name;
-                try (InputStream in = export.open(entry)) {
-                    storage.put(key, in, facts.mimeType());
+        boolean finished = false;
+        try {
+            for (ZipEntry entry : entries) {
+                while (next < entries.size() && examined.size() < IN_FLIGHT) {
+                    ZipEntry ahead = entries.get(next++);
+                    examined.add(executor.submit(() -> examine(export, ahead)));
                 }
-                insert(key, name, facts);
-                stored++;
+                MediaFacts facts = outcome(examined.remove());
+                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                if (known.add(name + '\u0000' + facts.sha256())) {
+                    String key = "media/" + conversationId + "/" + facts.sha256() + "/" + name;
+                    if (uploads.size() == IN_FLIGHT) {
+                        outcome(uploads.remove());
+                    }
+                    uploads.add(executor.submit(() -> upload(export, entry, key, facts.mimeType())));
+                    insert(key, name, facts);
+                    stored++;
+                }
+            }
+            while (!uploads.isEmpty()) {
+                outcome(uploads.remove());
+            }
+            finished = true;
+            return stored;
+        } finally {
+            if (!finished) {
+                // The import fails: no file of it is examined or uploaded after this.
+                examined.forEach(task -> task.cancel(true));
+                uploads.forEach(task -> task.cancel(true));
             }
         }
-        connection.commit();
-        return stored;
+    }
+
+    /** The conversation's stored files as name and SHA-256, so that a re-import does not store a file twice. */
+    private Set<String> storedFiles() throws SQLException {
+        Set<String> files = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT file_name, sha256 FROM media_object WHERE conversation_id = ? AND file_name IS NOT NULL")) {
+            select.setObject(1, conversationId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    files.add(rows.getString(1) + '\u0000' + rows.getString(2));
+                }
+            }
+        }
+        return files;
+    }
+
+    private Void upload(StoredExport export, ZipEntry entry, String key, String mimeType) throws IOException {
+        try (InputStream in = export.open(entry)) {
+            storage.put(key, in, mimeType);
+        }
+        return null;
+    }
+
+    /** The task's result; its failure as the {@link IOException} or unchecked exception it was. */
+    private static <T> T outcome(Future<T> task) throws IOException, InterruptedException {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new IllegalStateException("Storing a media file failed", e.getCause());
+        }
     }
 
     /** Attachments the conversation's messages name for which no file is stored. */
@@ -87,18 +166,6 @@ final class ArchiveMedia {
             }
         }
         return new MediaFacts(HexFormat.of().formatHex(sha256.digest()), size, mimeType, image, duration);
-    }
-
-    private boolean alreadyStored(String name, String sha256) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM media_object WHERE conversation_id = ? AND file_name = ? AND sha256 = ?")) {
-            select.setObject(1, conversationId);
-            select.setString(2, name);
-            select.setString(3, sha256);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
-            }
-        }
     }
 
     private void insert(String key, String name, MediaFacts facts) throws SQLException {

@@ -131,7 +131,7 @@ public class ExportIngestion {
             }
             writer.finish();
             long written = System.nanoTime();
-            ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId());
+            ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId(), executor);
             int stored = media.store(export);
             ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored,
                     media.missing());
