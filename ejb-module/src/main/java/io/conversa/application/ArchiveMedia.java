@@ -36,7 +36,7 @@ final class ArchiveMedia {
      * Files examined or uploaded at once. One at a time, a file cost about 16 ms, most of it waiting for
      * the storage and the database with the cores idle (docs/BENCHMARKS.md, "A zip with media").
      */
-    static final int IN_FLIGHT = 4;
+    private static final int IN_FLIGHT = 4;
 
     private final ObjectStorage storage;
     private final Connection connection;
