@@ -22,16 +22,14 @@ import java.util.Map;
  * {@code time + SEP + author + SEP + kind + SEP + text + SEP + attachment + SEP + occurrence}, where
  * {@code time} is {@link LocalDateTime#toString()}, a missing author or attachment is written
  * {@code null}, and SEP is U+0001 ({@code MessageFingerprintsTest} spells it out). Those bytes are
- * written straight into one reused buffer, since making the identity as strings first cost an import
- * about as much CPU as parsing the export.
+ * written into one reused buffer, the time digit by digit and once per moment, each author's bytes once,
+ * since making the identity as strings first cost an import about as much CPU as parsing the export.
  */
 final class MessageFingerprints {
 
     private static final byte SEPARATOR = 1;
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final Map<MessageKind, byte[]> KINDS = new EnumMap<>(MessageKind.class);
-    /** A moment that held more identities than this gets a new map, so that clearing stays cheap. */
-    private static final int CLEARED_IN_PLACE = 16;
 
     static {
         for (MessageKind kind : MessageKind.values()) {
@@ -65,13 +63,8 @@ final class MessageFingerprints {
         append(message.author() == null ? NULL
                 : authors.computeIfAbsent(message.author(), author -> author.getBytes(StandardCharsets.UTF_8)));
         append(KINDS.get(message.kind()));
-        appendUtf8(message.text());
-        identity[length++] = SEPARATOR;
-        if (message.attachmentName() == null) {
-            put(NULL);
-        } else {
-            appendUtf8(message.attachmentName());
-        }
+        append(message.text().getBytes(StandardCharsets.UTF_8));
+        put(message.attachmentName() == null ? NULL : message.attachmentName().getBytes(StandardCharsets.UTF_8));
         byte[] bytes = Arrays.copyOf(identity, length);
         int occurrence = seenAtThisMoment.merge(new Identity(bytes, Arrays.hashCode(bytes)), 1, Integer::sum);
         sha256.update(identity, 0, length);
@@ -83,11 +76,8 @@ final class MessageFingerprints {
 
     /** Writes {@code time} as {@link LocalDateTime#toString()} does, digit by digit for the times exports hold. */
     private void startMoment(LocalDateTime time) {
-        if (seenAtThisMoment.size() > CLEARED_IN_PLACE) {
-            seenAtThisMoment = new HashMap<>();
-        } else {
-            seenAtThisMoment.clear();
-        }
+        // A new map rather than clear(), which walks the whole table a busy moment grew.
+        seenAtThisMoment = new HashMap<>();
         moment = time;
         length = 0;
         if (time.getYear() >= 1000 && time.getYear() <= 9999 && time.getNano() == 0) {
@@ -130,37 +120,6 @@ final class MessageFingerprints {
         ensureRoom(part.length + 1);
         System.arraycopy(part, 0, identity, length, part.length);
         length += part.length;
-    }
-
-    /** Appends {@code text} as UTF-8, a lone surrogate as '?', as {@link String#getBytes} does, and room for a separator. */
-    private void appendUtf8(String text) {
-        ensureRoom(text.length() * 3 + 1);
-        byte[] out = identity;
-        int n = length;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                out[n++] = (byte) c;
-            } else if (c < 0x800) {
-                out[n++] = (byte) (0xC0 | c >> 6);
-                out[n++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
-                    out[n++] = (byte) (0xF0 | codePoint >> 18);
-                    out[n++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
-                    out[n++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
-                    out[n++] = (byte) (0x80 | codePoint & 0x3F);
-                } else {
-                    out[n++] = '?';
-                }
-            } else {
-                out[n++] = (byte) (0xE0 | c >> 12);
-                out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-                out[n++] = (byte) (0x80 | c & 0x3F);
-            }
-        }
-        length = n;
     }
 
     private void ensureRoom(int bytes) {
