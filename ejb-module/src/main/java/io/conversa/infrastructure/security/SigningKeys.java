@@ -2,6 +2,8 @@ package io.conversa.infrastructure.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The RSA key pair that signs Conversa's JWTs. Generated on first start into the data folder
- * and reused afterwards, so tokens survive
- * restarts.
+ * and reused afterwards, so tokens survive restarts.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -36,6 +37,14 @@ public class SigningKeys {
 
     private PrivateKey privateKey;
     private PublicKey publicKey;
+
+    /**
+     * Loads (on a new data folder: generates) the keys while the server starts, so that the first login
+     * does not wait for a new 2048-bit key: delivering the event makes CDI create the bean.
+     */
+    void atStart(@Observes Startup start) {
+        // nothing more to do: load() has run
+    }
 
     @PostConstruct
     void load() {
