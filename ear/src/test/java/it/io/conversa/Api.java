@@ -242,11 +242,15 @@ final class Api {
     static Answer inspectFixture(String token, String relativePath) {
         try {
             Path file = FIXTURES.resolve(relativePath);
-            return postExport("/api/v1/exports/inspect", token, file.getFileName().toString(), Files.readAllBytes(file),
-                    Map.of("timezone", "UTC"));
+            return inspectFile(token, file.getFileName().toString(), Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Asks what an export holds, without importing it. */
+    static Answer inspectFile(String token, String fileName, byte[] content) {
+        return postExport("/api/v1/exports/inspect", token, fileName, content, Map.of("timezone", "UTC"));
     }
 
     private static Answer postExport(String path, String token, String fileName, byte[] content, Map<String, String> fields) {

@@ -6,13 +6,18 @@ import static it.io.conversa.Api.importFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** Zip exports bring their media; re-imports add only what is new, and it is searchable; hostile zips are refused. */
@@ -158,6 +163,102 @@ class ArchivesAndReimportsIT {
         JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
         assertThat(job.get("status").asText()).isEqualTo("FAILED");
         assertThat(job.get("error").asText()).contains("outside itself");
+    }
+
+    @Test
+    void refusesAZipWhoseEntryUnpacksPastTheSizeItStatesAndKeepsNothing() throws IOException {
+        String token = Api.freshUserToken();
+        byte[] chat = "12/01/2024, 10:00 - Alice: IMG-20240113-WA0001.jpg (file attached)\n".getBytes(StandardCharsets.UTF_8);
+        byte[] liar = statingAtMost1000Bytes(zip("_chat.txt", chat, "IMG-20240113-WA0001.jpg", new byte[8 * 1024 * 1024]));
+        Api.Answer accepted = importFile(token, "liar.zip", liar, Map.of());
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("FAILED");
+        assertThat(job.get("error").asText()).isEqualTo("The zip entry 'IMG-20240113-WA0001.jpg' unpacks to more than the"
+                + " 1000 bytes the zip states for it: refused as a zip bomb.");
+        assertThat(get("/api/v1/conversations/" + accepted.json().get("conversationId").asText(), token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMergeThatFailsStoringItsMediaLeavesTheConversationAsItWas() throws Exception {
+        String token = Api.freshUserToken();
+        String before = "12/01/2024, 10:00 - Alice: hi Erin\n12/01/2024, 10:01 - Bob: hello\n";
+        Api.Answer first = importFile(token, "WhatsApp Chat with Erin.txt", before.getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(awaitJob(token, first.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
+        String conversation = first.json().get("conversationId").asText();
+
+        // A later export with three more messages, two good pictures, and a third whose size the zip misstates.
+        byte[] chat = (before + "13/01/2024, 09:00 - Alice: IMG-1.png (file attached)\n13/01/2024, 09:01 - Alice: IMG-2.png"
+                + " (file attached)\n13/01/2024, 09:02 - Bob: IMG-3.jpg (file attached)\n").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String[] entry : new String[][] {{"WhatsApp Chat with Erin.txt", null}, {"IMG-1.png", "1"}, {"IMG-2.png", "2"}}) {
+                zip.putNextEntry(new ZipEntry(entry[0]));
+                zip.write(entry[1] == null ? chat : png(Integer.parseInt(entry[1])));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("IMG-3.jpg"));
+            zip.write(new byte[8 * 1024 * 1024]);
+            zip.closeEntry();
+        }
+        Api.Answer merge = importFile(token, "WhatsApp Chat with Erin.zip", statingAtMost1000Bytes(bytes.toByteArray()), Map.of());
+        assertThat(merge.json().get("merged").asBoolean()).isTrue();
+        JsonNode job = awaitJob(token, merge.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("FAILED");
+        assertThat(job.get("error").asText()).contains("'IMG-3.jpg' unpacks to more than");
+
+        JsonNode detail = get("/api/v1/conversations/" + conversation, token).json();
+        assertThat(detail.at("/conversation/messageCount").asInt()).isEqualTo(2);
+        assertThat(detail.get("participants").findValuesAsText("messageCount")).containsExactly("1", "1");
+        assertThat(get("/api/v1/conversations/" + conversation + "/media", token).json().size()).isZero();
+        assertThat(StoredObjects.under("media/" + conversation + "/")).isEmpty();
+    }
+
+    @Test
+    void inspectingAZipBombRefusesItAsImportingWould() throws IOException {
+        String token = Api.freshUserToken();
+        byte[] chat = Files.readAllBytes(Api.FIXTURES.resolve(ANDROID_EN));
+        Api.Answer answer = Api.inspectFile(token, "bomb.zip", zip("_chat.txt", chat, "zeros.bin", new byte[64 * 1024 * 1024]));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("detail").asText()).contains("refused as a zip bomb");
+    }
+
+    @Test
+    void storesADamagedPictureWithoutItsSizeInsteadOfFailingTheImport() throws IOException {
+        String token = Api.freshUserToken();
+        byte[] chat = ("12/01/2024, 10:00 - Alice: IMG-20240113-WA0001.jpg (file attached)\n"
+                + "12/01/2024, 10:01 - Bob: nice\n").getBytes(StandardCharsets.UTF_8);
+        byte[] damaged = Arrays.copyOf(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'}, 4096);
+        Api.Answer accepted = importFile(token, "WhatsApp Chat with Alice.zip", zip("WhatsApp Chat with Alice.txt", chat,
+                "IMG-20240113-WA0001.jpg", damaged), Map.of());
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("mediaStored").asInt()).isEqualTo(1);
+
+        JsonNode picture = get("/api/v1/conversations/" + accepted.json().get("conversationId").asText() + "/media", token).json().get(0);
+        assertThat(picture.get("mimeType").asText()).isEqualTo("image/jpeg");
+        assertThat(picture.get("sizeBytes").asLong()).isEqualTo(4096);
+        assertThat(picture.get("width").isNull()).isTrue();
+        assertThat(picture.get("messageId").isNull()).isFalse();
+    }
+
+    /** The zip with each central directory record (signature PK 1 2) stating at most 1,000 unpacked bytes. */
+    private static byte[] statingAtMost1000Bytes(byte[] zip) {
+        ByteBuffer records = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        for (int at = 0; at + 28 <= zip.length; at++) {
+            if (records.getInt(at) == 0x02014b50 && records.getInt(at + 24) > 1_000) {
+                records.putInt(at + 24, 1_000);
+            }
+        }
+        return zip;
+    }
+
+    /** A small PNG, its pixels set by {@code seed} so that each is a different file. */
+    private static byte[] png(int seed) throws IOException {
+        BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, seed);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
     }
 
     private static byte[] zip(String chatName, byte[] chat, String otherName, byte[] other) throws IOException {

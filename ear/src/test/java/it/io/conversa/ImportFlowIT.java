@@ -97,6 +97,19 @@ class ImportFlowIT {
     }
 
     @Test
+    void refusesAnUploadOverTheLimitWith413AndKeepsNothing() {
+        // The test server's CONVERSA_IMPORT_MAX_UPLOAD_BYTES is 16 MiB (ear/pom.xml).
+        byte[] chat = "12/01/2024, 10:00 - Alice: hello there\n".repeat(17 * 1024 * 1024 / 37).getBytes(StandardCharsets.UTF_8);
+        String token = Api.freshUserToken();
+        for (Api.Answer answer : List.of(importFile(token, "large.txt", chat, Map.of()), Api.inspectFile(token, "large.txt", chat))) {
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("detail").asText()).contains("CONVERSA_IMPORT_MAX_UPLOAD_BYTES");
+        }
+        assertThat(get("/api/v1/conversations", token).json().size()).isZero();
+    }
+
+    @Test
     void rejectsAFileThatIsNotAnExport() {
         Api.Answer answer = importFile(adminToken(), "photo.jpg", new byte[] {1, 2, 3}, Map.of());
         assertThat(answer.status()).isEqualTo(400);

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -20,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
 import org.apache.tika.Tika;
 
@@ -30,6 +33,7 @@ import org.apache.tika.Tika;
  */
 final class ArchiveMedia {
 
+    private static final Logger LOG = Logger.getLogger(ArchiveMedia.class.getName());
     private static final Tika TIKA = new Tika();
 
     /**
@@ -53,13 +57,15 @@ final class ArchiveMedia {
     /**
      * Stores every media entry; returns how many were new. Files are examined and uploaded on the executor,
      * up to {@link #IN_FLIGHT} of each at once, while this thread decides in the zip's order which are new
-     * and writes their rows, which the caller commits once every upload has succeeded.
+     * and writes their rows, which the caller commits once every upload has succeeded; on a failure they are
+     * rolled back and the uploaded files removed.
      */
     int store(StoredExport export) throws IOException, SQLException, InterruptedException {
         List<ZipEntry> entries = export.mediaEntries();
         Set<String> known = storedFiles();
         Deque<Future<MediaFacts>> examined = new ArrayDeque<>();
         Deque<Future<?>> uploads = new ArrayDeque<>();
+        List<String> uploaded = new ArrayList<>();
         int next = 0;
         int stored = 0;
         boolean finished = false;
@@ -77,6 +83,7 @@ final class ArchiveMedia {
                         outcome(uploads.remove());
                     }
                     uploads.add(executor.submit(() -> upload(export, entry, key, facts.mimeType())));
+                    uploaded.add(key);
                     insert(key, name, facts);
                     stored++;
                 }
@@ -88,9 +95,13 @@ final class ArchiveMedia {
             return stored;
         } finally {
             if (!finished) {
-                // The import fails: no file of it is examined or uploaded after this.
+                // The import fails: no file is examined after this; the rows written here are rolled back now (the
+                // undo may get this very connection from the pool's sharing and commit it), and the files uploaded
+                // go too, once their uploads are over (a cancelled upload might still write its file).
                 examined.forEach(task -> task.cancel(true));
-                uploads.forEach(task -> task.cancel(true));
+                rollbackQuietly();
+                uploads.forEach(ArchiveMedia::awaitQuietly);
+                uploaded.forEach(this::deleteQuietly);
             }
         }
     }
@@ -115,6 +126,32 @@ final class ArchiveMedia {
             storage.put(key, in, mimeType);
         }
         return null;
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not roll back the media rows of a failed import", e);
+        }
+    }
+
+    private static void awaitQuietly(Future<?> upload) {
+        try {
+            upload.get();
+        } catch (ExecutionException failed) {
+            // Reported by the failure that ends the import, or a failure of its own that left no file.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            storage.delete(key);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not remove " + key + ", a file of a failed import", e);
+        }
     }
 
     /** The task's result; its failure as the {@link IOException} or unchecked exception it was. */

@@ -26,6 +26,11 @@ final class CountingInput extends FilterInputStream {
         return count;
     }
 
+    /** Whether the stream ran past its limit (and threw {@link UploadTooLargeException} to whoever read it). */
+    boolean overLimit() {
+        return count > limit;
+    }
+
     @Override
     public int read() throws IOException {
         int b = super.read();

@@ -8,6 +8,7 @@ import io.conversa.infrastructure.storage.ObjectStorage;
 import io.conversa.interfaces.export.ExportParser;
 import io.conversa.interfaces.export.MessageStream;
 import io.conversa.interfaces.export.ParsedMessage;
+import io.conversa.interfaces.export.RefusedContentException;
 import io.conversa.interfaces.export.UnreadableExportException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -94,6 +95,11 @@ public class ExportIngestion {
         } catch (UnreadableExportException e) {
             abandon(task, e.getMessage());
         } catch (Exception e) {
+            RefusedContentException refusal = RefusedContentException.in(e);
+            if (refusal != null) {
+                abandon(task, refusal.getMessage());
+                return;
+            }
             LOG.log(Level.SEVERE, "Import job " + jobId + " failed", e);
             abandon(task, "The import stopped on an internal error (" + e.getClass().getSimpleName()
                     + "); nothing of it was kept. Try again, or report job " + jobId + ".");

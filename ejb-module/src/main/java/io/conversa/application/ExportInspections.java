@@ -26,13 +26,18 @@ public class ExportInspections {
     @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UPLOAD_BYTES", defaultValue = "4294967296")
     long maxUploadBytes;
 
+    /** The limit imports apply to a zip's contents, so that inspecting a zip says what importing it would. */
+    @Inject
+    @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UNPACKED_BYTES", defaultValue = "8589934592")
+    long maxUnpackedBytes;
+
     public ExportSummary inspect(String fileName, InputStream upload, ZoneId zone, DateOrder dateOrder) {
         ExportFileType type = ExportFileType.of(fileName == null ? "chat.txt" : fileName);
         Path copy = null;
         try {
             copy = Files.createTempFile("conversa-inspect-", type == ExportFileType.ZIP ? ".zip" : ".txt");
             Files.copy(new CountingInput(upload, maxUploadBytes), copy, StandardCopyOption.REPLACE_EXISTING);
-            return new ExportInspection(zone, dateOrder).inspect(copy);
+            return new ExportInspection(zone, dateOrder, maxUnpackedBytes).inspect(copy);
         } catch (UnreadableExportException e) {
             throw new InvalidRequestException(e.getMessage());
         } catch (IOException e) {

@@ -52,9 +52,13 @@ public class ImportService {
         String key = "uploads/" + UUID.randomUUID() + "/" + name.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
         try {
             storage.put(key, counted, type.contentType());
-        } catch (UploadTooLargeException e) {
+        } catch (RuntimeException e) {
+            if (!counted.overLimit()) {
+                throw e;
+            }
+            // The storage client wraps what the stream threw (as RuntimeException), which would answer 500.
             storage.delete(key);
-            throw e;
+            throw new UploadTooLargeException(maxUploadBytes);
         }
         if (counted.count() == 0) {
             storage.delete(key);

@@ -1,6 +1,7 @@
 package io.conversa.application;
 
 import io.conversa.infrastructure.storage.ObjectStorage;
+import io.conversa.interfaces.export.ArchiveLimits;
 import io.conversa.interfaces.export.ChatArchive;
 import io.conversa.interfaces.export.ExportFormat;
 import io.conversa.interfaces.export.ExportParser;
@@ -43,7 +44,7 @@ final class StoredExport implements AutoCloseable {
 
     static StoredExport open(ObjectStorage storage, ImportTask task, ExportParser parser, long maxUnpackedBytes)
             throws IOException, UnreadableExportException {
-        if (ExportFileType.of(task.sourceName()) == ExportFileType.TEXT) {
+        if (!startsLikeZip(storage, task.sourceObject())) {
             try (InputStream in = storage.open(task.sourceObject())) {
                 return new StoredExport(storage, task.sourceObject(), parser.detect(in), null, null, null, 1.0);
             }
@@ -73,12 +74,19 @@ final class StoredExport implements AutoCloseable {
         }
     }
 
+    /** Told by content, as {@code bin/conversa inspect} tells it: a zip named .txt is still a zip, and text named .zip text. */
+    private static boolean startsLikeZip(ObjectStorage storage, String key) throws IOException {
+        try (InputStream in = storage.open(key)) {
+            return ChatArchive.startsLikeZip(in);
+        }
+    }
+
     ExportFormat format() {
         return format;
     }
 
     InputStream openText() throws IOException {
-        return zip == null ? storage.open(key) : zip.getInputStream(chat);
+        return zip == null ? storage.open(key) : ArchiveLimits.open(zip, chat);
     }
 
     /** The archive's files other than the chat text and macOS metadata; none for a text upload. */
@@ -93,7 +101,7 @@ final class StoredExport implements AutoCloseable {
     }
 
     InputStream open(ZipEntry entry) throws IOException {
-        return zip.getInputStream(entry);
+        return ArchiveLimits.open(zip, entry);
     }
 
     /** Progress in upload bytes for a position in the chat text. */

@@ -116,20 +116,24 @@ public final class MessageWriter implements AutoCloseable {
             outcome(lane);
         }
         finished = true;
-        // One pass over the conversation's messages for all participants (message has no participant index).
+        recountParticipants(connection, conversationId);
+        connection.commit();
+    }
+
+    /** One pass over the conversation's messages for all its participants (message has no participant index). */
+    private static void recountParticipants(Connection connection, UUID conversationId) throws SQLException {
         try (PreparedStatement recount = connection.prepareStatement("UPDATE participant p SET message_count = c.n"
                 + " FROM (SELECT participant_id, COUNT(*) AS n FROM message WHERE conversation_id = ? GROUP BY participant_id) c"
                 + " WHERE p.id = c.participant_id")) {
             recount.setObject(1, conversationId);
             recount.executeUpdate();
         }
-        connection.commit();
     }
 
     /**
-     * Removes what one import wrote (its messages, and participants left without any), so a failed
-     * import leaves the conversation as it was. Both look in the conversation only (its time index):
-     * a message's author is a participant of its own conversation (V17).
+     * Removes what one import wrote (its messages, and participants left without any) and recounts the
+     * other participants' messages, so a failed import leaves the conversation as it was. All look in the
+     * conversation only (its time index): a message's author is a participant of its own conversation (V17).
      */
     public static void discard(Connection connection, UUID conversationId, UUID jobId) throws SQLException {
         connection.setAutoCommit(false);
@@ -144,6 +148,9 @@ public final class MessageWriter implements AutoCloseable {
             orphans.setObject(1, conversationId);
             orphans.executeUpdate();
         }
+        // The counts may include the removed messages: the import recounted them before it failed (a merge
+        // that failed storing media, say).
+        recountParticipants(connection, conversationId);
         connection.commit();
     }
 

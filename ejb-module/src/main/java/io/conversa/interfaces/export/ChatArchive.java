@@ -2,6 +2,7 @@ package io.conversa.interfaces.export;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +21,20 @@ public final class ChatArchive {
     public record ChatText(ZipEntry entry, ExportFormat format) {
     }
 
+    private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
+
     private ChatArchive() {
+    }
+
+    /** Whether the bytes, read from their start, begin as a zip archive does (whatever the file's name). */
+    public static boolean startsLikeZip(InputStream in) throws IOException {
+        return Arrays.equals(in.readNBytes(ZIP_SIGNATURE.length), ZIP_SIGNATURE);
     }
 
     /**
      * The first text entry, in order of preference, that {@link ExportParser#detect} accepts; empty
-     * when none does. Entries are only read, never extracted, so their paths cannot escape anywhere.
+     * when none does. Entries are only read, never extracted, so their paths cannot escape anywhere;
+     * call {@link ArchiveLimits#check} first, since each is read up to the size the archive states.
      */
     public static Optional<ChatText> find(ZipFile zip, ExportParser parser) throws IOException {
         List<? extends ZipEntry> candidates = zip.stream()
@@ -33,7 +42,7 @@ public final class ChatArchive {
                 .sorted(Comparator.comparingInt(ChatArchive::preference).thenComparing(ZipEntry::getName))
                 .toList();
         for (ZipEntry entry : candidates) {
-            try (InputStream in = zip.getInputStream(entry)) {
+            try (InputStream in = ArchiveLimits.open(zip, entry)) {
                 return Optional.of(new ChatText(entry, parser.detect(in)));
             } catch (UnreadableExportException notAChat) {
                 // Try the next candidate: archives may hold other text files.

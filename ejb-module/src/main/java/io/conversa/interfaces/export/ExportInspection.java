@@ -31,18 +31,20 @@ public final class ExportInspection {
 
     private static final String USAGE = "usage: conversa inspect FILE [--timezone ZONE] "
             + "[--date-order DAY_MONTH_YEAR|MONTH_DAY_YEAR|YEAR_MONTH_DAY]";
-    private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
 
     private final ZoneId zone;
     private final ExportParser parser;
+    private final long maxUnpackedBytes;
 
     /**
      * @param zone           the conversation's time zone, for the instants of the first and last message
      * @param preferredOrder null to let the file decide its date order, else the order to read it in
+     * @param maxUnpackedBytes how much a zip may unpack to, as an import allows ({@link ArchiveLimits#check})
      */
-    public ExportInspection(ZoneId zone, DateOrder preferredOrder) {
+    public ExportInspection(ZoneId zone, DateOrder preferredOrder, long maxUnpackedBytes) {
         this.zone = zone;
         this.parser = new ExportParser(zone, preferredOrder);
+        this.maxUnpackedBytes = maxUnpackedBytes;
     }
 
     /**
@@ -51,7 +53,11 @@ public final class ExportInspection {
      * @throws UnreadableExportException when the file holds no readable WhatsApp chat
      */
     public ExportSummary inspect(Path file) throws IOException, UnreadableExportException {
-        return isZip(file) ? inspectArchive(file) : inspectText(file);
+        try {
+            return isZip(file) ? inspectArchive(file) : inspectText(file);
+        } catch (RefusedContentException e) {
+            throw new UnreadableExportException(e.getMessage(), e);
+        }
     }
 
     private ExportSummary inspectText(Path file) throws IOException, UnreadableExportException {
@@ -64,6 +70,7 @@ public final class ExportInspection {
 
     private ExportSummary inspectArchive(Path file) throws IOException, UnreadableExportException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            ArchiveLimits.check(zip, maxUnpackedBytes);
             ChatArchive.ChatText chat = ChatArchive.find(zip, parser).orElseThrow(() -> new UnreadableExportException(
                     "The zip archive holds no WhatsApp chat: none of its .txt files reads as a chat export."));
             // macOS metadata entries are named "._name", so they never match an attachment's name.
@@ -71,7 +78,7 @@ public final class ExportInspection {
                     .filter(entry -> !entry.isDirectory())
                     .map(ExportInspection::fileName)
                     .collect(Collectors.toSet());
-            return tally(chat.format(), zip.getInputStream(chat.entry()))
+            return tally(chat.format(), ArchiveLimits.open(zip, chat.entry()))
                     .summary(chat.entry().getName(), zone, files);
         } catch (ZipException e) {
             throw new UnreadableExportException("The file starts like a zip archive but is no readable zip: "
@@ -91,7 +98,7 @@ public final class ExportInspection {
 
     private static boolean isZip(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(ZIP_SIGNATURE.length), ZIP_SIGNATURE);
+            return ChatArchive.startsLikeZip(in);
         }
     }
 
@@ -111,7 +118,9 @@ public final class ExportInspection {
         Path file = null;
         ZoneId zone = ZoneId.systemDefault();
         DateOrder order = null;
+        long maxUnpacked;
         try {
+            maxUnpacked = maxUnpackedBytes();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--timezone" -> zone = ZoneId.of(optionValue(args, ++i));
@@ -133,7 +142,7 @@ public final class ExportInspection {
             return EXIT_USAGE;
         }
         try {
-            out.println(ExportSummaryJson.of(new ExportInspection(zone, order).inspect(file)));
+            out.println(ExportSummaryJson.of(new ExportInspection(zone, order, maxUnpacked).inspect(file)));
             return 0;
         } catch (UnreadableExportException e) {
             out.println(ExportSummaryJson.error(e.getMessage()));
@@ -143,6 +152,17 @@ public final class ExportInspection {
             out.println(ExportSummaryJson.error("The file " + file + " cannot be read: " + e.getMessage()));
         }
         return EXIT_UNREADABLE;
+    }
+
+    /** The same limit as the server's imports, from the same setting. */
+    private static long maxUnpackedBytes() {
+        String configured = System.getenv("CONVERSA_IMPORT_MAX_UNPACKED_BYTES");
+        try {
+            return configured == null || configured.isBlank() ? ArchiveLimits.DEFAULT_MAX_UNPACKED_BYTES
+                    : Long.parseLong(configured.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("CONVERSA_IMPORT_MAX_UNPACKED_BYTES is no number of bytes: " + configured, e);
+        }
     }
 
     private static String optionValue(String[] args, int index) {

@@ -45,11 +45,17 @@ public final class ExportParser {
         HeaderMatcher header = new HeaderMatcher();
         Map<HeaderLayout, DateOrderVote> votes = new EnumMap<>(HeaderLayout.class);
         boolean anyText = false;
+        long headerLine = 1;
+        long sinceHeader = 0;
         try {
             while (lines.next()) {
                 HeaderLayout layout = header.match(lines);
                 if (layout != null) {
                     votes.computeIfAbsent(layout, l -> new DateOrderVote()).add(header, lines.lineNumber());
+                    headerLine = lines.lineNumber();
+                    sinceHeader = 0;
+                } else if ((sinceHeader += lines.end() - lines.start() + 1) > MoreLines.MAX_BYTES) {
+                    throw new UnreadableExportException(MoreLines.tooLong(headerLine));
                 }
                 anyText = anyText || !lines.textWithoutMarks().isBlank();
             }
@@ -57,8 +63,7 @@ public final class ExportParser {
             throw new UnreadableExportException("The file is not UTF-8 text (bad bytes after line "
                     + lines.lineNumber() + "); WhatsApp exports are UTF-8, so this is no chat export.", e);
         } catch (LineReader.LineTooLongException e) {
-            throw new UnreadableExportException("The file is not a WhatsApp chat export: its " + e.getMessage()
-                    + ", far beyond any WhatsApp message.", e);
+            throw new UnreadableExportException(e.getMessage(), e);
         }
         if (!anyText) {
             throw new UnreadableExportException("The file is empty.");

@@ -36,11 +36,12 @@ final class LineReader implements Closeable {
     private static final int LINE_END_BOUND = '\r' + 1;
 
     /** A line longer than {@link #MAX_LINE_CHARS}: the input is no chat export. */
-    static final class LineTooLongException extends IOException {
+    static final class LineTooLongException extends RefusedContentException {
         private static final long serialVersionUID = 1L;
 
         LineTooLongException(long lineNumber) {
-            super("line " + lineNumber + " is longer than " + MAX_LINE_CHARS + " characters");
+            super("The file is not a WhatsApp chat export: its line " + lineNumber + " is longer than " + MAX_LINE_CHARS
+                    + " characters, far beyond any WhatsApp message.");
         }
     }
 

@@ -84,8 +84,8 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
             pending = false;
             moreLines.clear();
             while (!pending && lines.next()) {
-                if (!readHeader()) {
-                    moreLines.add(lines);
+                if (!readHeader() && !moreLines.add(lines)) {
+                    throw new RefusedContentException(MoreLines.tooLong(lineNumber));
                 }
             }
             exhausted = !pending;

@@ -13,6 +13,12 @@ final class MoreLines {
 
     private static final int INITIAL_BYTES = 256;
 
+    /**
+     * The most a message's further lines may hold: WhatsApp's messages end at 65,536 characters, some 256 KiB,
+     * and a file without headers for longer is no chat export (keeping it all would fill the heap instead).
+     */
+    static final int MAX_BYTES = 4 << 20;
+
     private byte[] bytes = new byte[INITIAL_BYTES];
     private int length;
     private boolean any;
@@ -24,10 +30,19 @@ final class MoreLines {
         mayHoldMarks = false;
     }
 
-    /** Adds the reader's current line. */
-    void add(LineReader lines) {
+    /** Why a message that starts at {@code lineNumber} is refused when its lines pass {@link #MAX_BYTES}. */
+    static String tooLong(long lineNumber) {
+        return "The file is not a WhatsApp chat export: the message of line " + lineNumber + " goes on for more than "
+                + (MAX_BYTES >> 20) + " MiB, far beyond any WhatsApp message.";
+    }
+
+    /** Adds the reader's current line; false, adding nothing, when the lines would pass {@link #MAX_BYTES}. */
+    boolean add(LineReader lines) {
         int lineLength = lines.end() - lines.start();
         int needed = length + lineLength + 1;
+        if (needed > MAX_BYTES) {
+            return false;
+        }
         if (needed > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length * 2));
         }
@@ -38,6 +53,7 @@ final class MoreLines {
         length += lineLength;
         any = true;
         mayHoldMarks = mayHoldMarks || lines.mayHoldMarks();
+        return true;
     }
 
     /** The lines joined by '\n', without direction marks nor the blank lines and spaces that exports leave at a message's end. */

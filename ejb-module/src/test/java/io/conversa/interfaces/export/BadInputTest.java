@@ -3,7 +3,10 @@ package io.conversa.interfaces.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +53,20 @@ class BadInputTest {
 
         assertThatThrownBy(() -> Exports.detect(oneHugeLine)).isInstanceOf(UnreadableExportException.class)
                 .hasMessageContaining("line 1 is longer than");
+    }
+
+    @Test
+    void aMessageThatGoesOnForMegabytesIsRefusedBeforeFillingTheMemory() {
+        String lines = "more text on a line of its own\n".repeat(MoreLines.MAX_BYTES / 31 + 1);
+        byte[] export = (CHAT + "18/03/2022, 14:57 - Bob: start\n" + lines).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> Exports.detect(export)).isInstanceOf(UnreadableExportException.class)
+                .hasMessageContaining("the message of line 2 goes on for more than 4 MiB");
+        // Read as a format decided before (an import's second pass): the stream refuses it too.
+        ExportParser parser = new ExportParser(ZoneOffset.UTC, null);
+        assertThatThrownBy(() -> Exports.readAll(parser, new ByteArrayInputStream(export), Exports.detect(CHAT.getBytes(
+                StandardCharsets.UTF_8)))).isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(RefusedContentException.class).hasMessageContaining("line 2 goes on for more than");
     }
 
     @Test

@@ -36,7 +36,7 @@ class ExportInspectionTest {
     Path temp;
 
     private static ExportSummary inspect(Path file, DateOrder order) throws Exception {
-        return new ExportInspection(BERLIN, order).inspect(file);
+        return new ExportInspection(BERLIN, order, ArchiveLimits.DEFAULT_MAX_UNPACKED_BYTES).inspect(file);
     }
 
     private static ExportSummary inspectFixture(String name) throws Exception {
