@@ -214,6 +214,44 @@ class ArchivesAndReimportsIT {
     }
 
     @Test
+    void exportsOfDifferentChatsThatShareTheirFileNameAreNotMerged() {
+        String token = Api.freshUserToken();
+        Api.Answer first = importFile(token, "_chat.txt", "[12/01/2024, 10:00:00] Alice: hi\n".getBytes(StandardCharsets.UTF_8), Map.of());
+        Api.Answer second = importFile(token, "_chat.txt", "[03/02/2024, 11:00:00] Carla: hey\n".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(awaitJob(token, first.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(awaitJob(token, second.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(second.json().get("merged").asBoolean()).isFalse();
+        assertThat(second.json().get("conversationId").asText()).isNotEqualTo(first.json().get("conversationId").asText());
+    }
+
+    @Test
+    void aLaterExportMergesIntoTheConversationTheRequestNamesOrItsSecondDownload() {
+        String token = Api.freshUserToken();
+        String chat = "12/01/2024, 10:00 - Alice: hi\n12/01/2024, 10:01 - Bob: hello\n";
+        Api.Answer first = importFile(token, "WhatsApp Chat with Bob.txt", chat.getBytes(StandardCharsets.UTF_8), Map.of());
+        String conversation = first.json().get("conversationId").asText();
+        assertThat(awaitJob(token, first.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
+
+        chat += "13/01/2024, 09:00 - Alice: later\n";
+        Api.Answer download = importFile(token, "WhatsApp Chat with Bob (1).txt", chat.getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(download.json().get("conversationId").asText()).isEqualTo(conversation);
+        JsonNode merged = awaitJob(token, download.json().get("jobId").asText());
+        assertThat(merged.get("messagesNew").asInt()).isEqualTo(1);
+        assertThat(merged.get("messagesSkipped").asInt()).isEqualTo(2);
+
+        chat += "14/01/2024, 09:00 - Bob: even later\n";
+        Api.Answer named = importFile(token, "_chat.txt", chat.getBytes(StandardCharsets.UTF_8), Map.of("conversationId", conversation));
+        assertThat(named.json().get("conversationId").asText()).isEqualTo(conversation);
+        assertThat(awaitJob(token, named.json().get("jobId").asText()).get("messagesNew").asInt()).isEqualTo(1);
+
+        Api.Answer others = importFile(Api.freshUserToken(), "_chat.txt", chat.getBytes(StandardCharsets.UTF_8),
+                Map.of("conversationId", conversation));
+        assertThat(others.status()).isEqualTo(404);
+        assertThat(importFile(token, "_chat.txt", chat.getBytes(StandardCharsets.UTF_8), Map.of("conversationId", "bob"))
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     void inspectingAZipBombRefusesItAsImportingWould() throws IOException {
         String token = Api.freshUserToken();
         byte[] chat = Files.readAllBytes(Api.FIXTURES.resolve(ANDROID_EN));

@@ -8,6 +8,7 @@ import static it.io.conversa.Api.importFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -107,6 +108,17 @@ class ImportFlowIT {
             assertThat(answer.json().get("detail").asText()).contains("CONVERSA_IMPORT_MAX_UPLOAD_BYTES");
         }
         assertThat(get("/api/v1/conversations", token).json().size()).isZero();
+    }
+
+    @Test
+    void rejectsAMultipartBodyWithoutBoundaryWithAProblem() {
+        for (String path : List.of("/api/v1/conversations/import", "/api/v1/exports/inspect")) {
+            Api.Answer answer = Api.send(Api.request(path, adminToken()).header("Content-Type", "multipart/form-data")
+                    .POST(BodyPublishers.ofString("x")));
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("detail").asText()).contains("boundary");
+        }
     }
 
     @Test

@@ -110,7 +110,7 @@ class IngestInServerIT {
     @Test
     void anAcceptedImportIsQueuedConsumedAndStored() {
         ImportAccepted accepted = imports.accept(ADMIN, "WhatsApp Chat with Ana.txt",
-                new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"), null);
+                new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"), null, null);
 
         await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
         Job job = jobs.get(ADMIN, accepted.jobId());
@@ -129,7 +129,7 @@ class IngestInServerIT {
     void anImportAStopInterruptedRunsAgainFromItsUploadWhenItsMessageComesAgain() throws SQLException {
         // A name of its own: under the other test's name this would merge into its conversation and add nothing.
         ImportAccepted accepted = imports.accept(ADMIN, "WhatsApp Chat with Ana (restarted).txt",
-                new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"), null);
+                new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"), null, null);
         await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
         assertThat(jobs.get(ADMIN, accepted.jobId()).messagesNew()).isEqualTo(4);
         stoppedInTheMiddle(accepted.jobId(), 1);
@@ -146,7 +146,7 @@ class IngestInServerIT {
     @Test
     void anImportAStopInterruptedTwiceFailsWithItsReasonInsteadOfRunningAgain() throws SQLException {
         ImportAccepted accepted = imports.accept(ADMIN, "WhatsApp Chat with Ana (stopped twice).txt",
-                new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"), null);
+                new ByteArrayInputStream(CHAT.getBytes(StandardCharsets.UTF_8)), ZoneId.of("Europe/Lisbon"), null, null);
         await(() -> jobs.get(ADMIN, accepted.jobId()).isFinished());
         stoppedInTheMiddle(accepted.jobId(), 2);
 

@@ -1,6 +1,8 @@
 package io.conversa.application;
 
 import io.conversa.domain.model.conversation.Conversation;
+import io.conversa.domain.model.conversation.ConversationSource;
+import io.conversa.domain.model.conversation.ConversationStatus;
 import io.conversa.domain.model.job.Job;
 import io.conversa.infrastructure.messaging.Queues;
 import io.conversa.infrastructure.storage.ObjectStorage;
@@ -12,13 +14,15 @@ import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Accepts a chat export: streams it to object storage, records the conversation (IMPORTING) and
- * its job, and queues the job. A later export of a chat the caller imported before (same title)
- * is merged into that conversation instead. The import itself happens in {@link ExportIngestion}.
+ * its job, and queues the job. A later export of a chat the caller imported before is merged into
+ * that conversation instead: the one the request names, or else the one of the same title, when the
+ * file's name names a chat. The import itself happens in {@link ExportIngestion}.
  */
 @Stateless
 public class ImportService {
@@ -35,18 +39,25 @@ public class ImportService {
     @Inject
     Accounts accounts;
 
+    private static final Set<String> GENERIC_TITLES = Set.of("_chat", "chat", "whatsapp chat");
+
     /** Largest upload accepted; beyond it the upload is refused with 413 and nothing is kept. */
     @Inject
     @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UPLOAD_BYTES", defaultValue = "4294967296")
     long maxUploadBytes;
 
-    /** {@code dateOrder} null lets the export's own dates decide day/month order. */
-    public ImportAccepted accept(Caller caller, String fileName, InputStream upload, ZoneId zone, DateOrder dateOrder) {
+    /**
+     * {@code dateOrder} null lets the export's own dates decide day/month order; {@code into} null lets the
+     * file's name find the conversation a later export merges into.
+     */
+    public ImportAccepted accept(Caller caller, String fileName, InputStream upload, ZoneId zone, DateOrder dateOrder,
+            UUID into) {
         String name = fileName == null || fileName.isBlank() ? "chat.txt" : fileName;
         ExportFileType type = ExportFileType.of(name); // rejects other files before storing anything
         Long owner = accounts.idOf(caller).orElse(null);
         String title = titleOf(name);
-        Conversation earlier = importedBefore(owner, title);
+        Conversation earlier = into != null ? importedBefore(owner, into)
+                : namesAChat(title) ? importedBefore(owner, title) : null;
         Conversation conversation = earlier != null ? earlier : Conversation.importing(title, zone, owner);
         CountingInput counted = new CountingInput(upload, maxUploadBytes);
         String key = "uploads/" + UUID.randomUUID() + "/" + name.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
@@ -77,6 +88,16 @@ public class ImportService {
         return new ImportAccepted(job.id(), conversation.id(), earlier != null);
     }
 
+    /** The caller's ready conversation imported from an export, which the request named; not found otherwise. */
+    private Conversation importedBefore(Long owner, UUID id) {
+        Conversation named = em.find(Conversation.class, id);
+        if (owner == null || named == null || !owner.equals(named.ownerId()) || named.source() != ConversationSource.EXPORT
+                || named.status() != ConversationStatus.READY) {
+            throw new NotFoundException("No conversation " + id + " that an export of yours made, to merge this one into.");
+        }
+        return named;
+    }
+
     /** The caller's ready conversation imported from an export with this title, if any. */
     private Conversation importedBefore(Long owner, String title) {
         if (owner == null) {
@@ -87,9 +108,20 @@ public class ImportService {
                 .setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 
-    /** "WhatsApp Chat with Ana.txt" becomes "Ana"; anything else keeps its name without extension. */
+    /**
+     * Whether a title tells one chat from another: every iOS export's text is "_chat.txt", and an upload
+     * without a name is "chat.txt", so exports of different chats share those.
+     */
+    static boolean namesAChat(String title) {
+        return !GENERIC_TITLES.contains(title.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * "WhatsApp Chat with Ana.txt" becomes "Ana", as does "WhatsApp Chat with Ana (1).txt", the name a browser
+     * gives a second download of it; anything else keeps its name without extension.
+     */
     static String titleOf(String fileName) {
-        String base = fileName.replaceFirst("(?i)\\.(txt|zip)$", "");
+        String base = fileName.replaceFirst("(?i)\\.(txt|zip)$", "").replaceFirst(" \\(\\d{1,3}\\)$", "");
         String lower = base.toLowerCase(Locale.ROOT);
         String prefix = "whatsapp chat with ";
         return lower.startsWith(prefix) ? base.substring(prefix.length()) : base;

@@ -2,6 +2,7 @@ package io.conversa.interfaces.export;
 
 import io.conversa.interfaces.export.ExportSummary.Moment;
 import io.conversa.interfaces.export.ExportSummary.Warning;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -75,7 +76,8 @@ final class ExportSummaryJson {
         name(name);
         open('{');
         field("line", moment.line());
-        field("localTime", moment.localTime());
+        // As the API's JSON writes it: with seconds, also when they are zero (LocalDateTime.toString drops them).
+        field("localTime", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(moment.localTime()));
         field("sentAt", moment.sentAt());
         close('}');
     }

@@ -162,7 +162,7 @@ class ExportInspectionTest {
                 .contains("\n  \"messages\": 5,\n")
                 .contains("\n  \"authors\": {\n    \"+410123456789\": 1,\n    \"Sample User\": 1,\n"
                         + "    \"TestBot\": 1\n  },\n")
-                .contains("\n  \"last\": {\n    \"line\": 5,\n    \"localTime\": \"2017-09-04T01:50\",\n"
+                .contains("\n  \"last\": {\n    \"line\": 5,\n    \"localTime\": \"2017-09-04T01:50:00\",\n"
                         + "    \"sentAt\": \"2017-09-04T01:50:00Z\"\n  },\n")
                 .contains("\n  \"media\": {\n    \"referenced\": [],\n    \"found\": null,\n    \"missing\": null\n  },\n")
                 .endsWith("\n  \"warnings\": [],\n  \"warningCount\": 0\n}\n");

@@ -76,7 +76,8 @@ public class ConversationResource {
 
     /**
      * Accepts a .txt or .zip export (multipart field "file"; optional "timezone", an IANA zone, and
-     * "dateOrder", DAY_MONTH_YEAR, MONTH_DAY_YEAR or YEAR_MONTH_DAY for exports whose dates cannot tell)
+     * "dateOrder", DAY_MONTH_YEAR, MONTH_DAY_YEAR or YEAR_MONTH_DAY for exports whose dates cannot tell,
+     * and "conversationId", one of the caller's imported conversations to merge a later export into)
      * and queues its import.
      */
     @POST
@@ -87,7 +88,7 @@ public class ConversationResource {
         ImportForm form = ImportForm.of(parts);
         try (InputStream content = form.file().getContent()) {
             ImportAccepted accepted = imports.accept(Callers.of(security), form.file().getFileName().orElse(null), content,
-                    form.zone(), form.dateOrder());
+                    form.zone(), form.dateOrder(), form.conversationId());
             return Response.accepted(accepted).build();
         }
     }

@@ -7,19 +7,22 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The multipart form of an import or an inspection: the export as "file", and the optional
- * "timezone" (IANA name, default the server's) and "dateOrder" (default: the file decides).
+ * "timezone" (IANA name, default the server's), "dateOrder" (default: the file decides) and, for an
+ * import, "conversationId" (the conversation to merge it into; default: found by the file's name).
  */
-record ImportForm(EntityPart file, ZoneId zone, DateOrder dateOrder) {
+record ImportForm(EntityPart file, ZoneId zone, DateOrder dateOrder, UUID conversationId) {
 
     static ImportForm of(List<EntityPart> parts) throws IOException {
         EntityPart file = part(parts, "file");
         if (file == null) {
             throw new InvalidRequestException("Send the export as multipart form field 'file'.");
         }
-        return new ImportForm(file, zoneOf(text(parts, "timezone")), dateOrderOf(text(parts, "dateOrder")));
+        return new ImportForm(file, zoneOf(text(parts, "timezone")), dateOrderOf(text(parts, "dateOrder")),
+                conversationOf(text(parts, "conversationId")));
     }
 
     private static EntityPart part(List<EntityPart> parts, String name) {
@@ -36,6 +39,14 @@ record ImportForm(EntityPart file, ZoneId zone, DateOrder dateOrder) {
             return value.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(value);
         } catch (DateTimeException e) {
             throw new InvalidRequestException("Unknown time zone '" + value + "': use an IANA name such as Europe/Berlin.");
+        }
+    }
+
+    private static UUID conversationOf(String value) {
+        try {
+            return value.isEmpty() ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("'" + value + "' is no conversation id.");
         }
     }
 
