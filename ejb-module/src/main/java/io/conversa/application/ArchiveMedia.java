@@ -42,6 +42,14 @@ final class ArchiveMedia {
      */
     private static final int IN_FLIGHT = 4;
 
+    /** How far storing the media has come, for the job's progress. */
+    interface Progress {
+        void stored(long uploadBytes, int files);
+    }
+
+    /** Progress reports at most this often: each is a transaction of its own. */
+    private static final long REPORT_NANOS = 500_000_000L;
+
     private final ObjectStorage storage;
     private final Connection connection;
     private final UUID conversationId;
@@ -60,8 +68,10 @@ final class ArchiveMedia {
      * and writes their rows, which the caller commits once every upload has succeeded; on a failure they are
      * rolled back and the uploaded files removed.
      */
-    int store(StoredExport export) throws IOException, SQLException, InterruptedException {
+    int store(StoredExport export, Progress progress) throws IOException, SQLException, InterruptedException {
         List<ZipEntry> entries = export.mediaEntries();
+        long mediaBytes = 0;
+        long reported = System.nanoTime();
         Set<String> known = storedFiles();
         Deque<Future<MediaFacts>> examined = new ArrayDeque<>();
         Deque<Future<?>> uploads = new ArrayDeque<>();
@@ -86,6 +96,11 @@ final class ArchiveMedia {
                     uploaded.add(key);
                     insert(key, name, facts);
                     stored++;
+                }
+                mediaBytes += entry.getCompressedSize();
+                if (System.nanoTime() - reported > REPORT_NANOS) {
+                    progress.stored(export.uploadBytesWithMedia(mediaBytes), stored);
+                    reported = System.nanoTime();
                 }
             }
             while (!uploads.isEmpty()) {

@@ -136,9 +136,11 @@ public class ExportIngestion {
                 throw new UnreadableExportException("The file holds no WhatsApp messages.");
             }
             writer.finish();
+            // The last batch's messages, which no batch handed on reported: a zip's media come next, which take long.
+            progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.read());
             long written = System.nanoTime();
             ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId(), executor);
-            int stored = media.store(export);
+            int stored = media.store(export, (bytes, files) -> progress.media(task.jobId(), bytes, files));
             ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored,
                     media.missing());
             // Ends the reads above: Liberty rolls back a local transaction left open at the end of the

@@ -42,6 +42,10 @@ public class JobProgress {
         em.find(Job.class, jobId).progress(bytes, messages);
     }
 
+    public void media(UUID jobId, long bytes, int stored) {
+        em.find(Job.class, jobId).mediaProgress(bytes, stored);
+    }
+
     public void indexed(UUID jobId, int messages) {
         em.find(Job.class, jobId).indexed(messages);
     }

@@ -62,8 +62,9 @@ final class StoredExport implements AutoCloseable {
                 zip.close();
                 throw e;
             }
+            // The chat's share of the upload is what it weighs in the zip; the media's come after it (ArchiveMedia).
             long textSize = text.entry().getSize();
-            double scale = textSize > 0 ? (double) Files.size(copy) / textSize : 1.0;
+            double scale = textSize > 0 ? (double) text.entry().getCompressedSize() / textSize : 1.0;
             return new StoredExport(storage, task.sourceObject(), text.format(), copy, zip, text.entry(), scale);
         } catch (ZipException e) {
             Files.deleteIfExists(copy);
@@ -107,6 +108,11 @@ final class StoredExport implements AutoCloseable {
     /** Progress in upload bytes for a position in the chat text. */
     long uploadBytesAt(long textBytes) {
         return Math.round(textBytes * uploadBytesPerTextByte);
+    }
+
+    /** Progress in upload bytes once the chat text and media weighing {@code mediaBytes} in the zip are read. */
+    long uploadBytesWithMedia(long mediaBytes) {
+        return chat.getCompressedSize() + mediaBytes;
     }
 
     @Override

@@ -116,6 +116,12 @@ public class Job {
         messagesDone = messages;
     }
 
+    /** A zip's media are being stored: {@code bytes} of the upload are read, {@code stored} files new so far. */
+    public void mediaProgress(long bytes, int stored) {
+        bytesDone = bytes;
+        mediaStored = stored;
+    }
+
     /** The search index holds this many of the import's messages. */
     public void indexed(int messages) {
         messagesIndexed = messages;
@@ -137,6 +143,9 @@ public class Job {
     public void fail(String reason) {
         status = JobStatus.FAILED;
         error = reason;
+        // Nothing of a failed import is kept, in the index neither (its undo took them out).
+        messagesIndexed = 0;
+        mediaStored = 0;
         finishedAt = Instant.now();
     }
 
