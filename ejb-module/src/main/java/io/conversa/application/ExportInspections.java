@@ -32,12 +32,13 @@ public class ExportInspections {
     long maxUnpackedBytes;
 
     public ExportSummary inspect(String fileName, InputStream upload, ZoneId zone, DateOrder dateOrder) {
-        ExportFileType type = ExportFileType.of(fileName == null ? "chat.txt" : fileName);
+        String name = fileName == null ? "chat.txt" : fileName;
+        ExportFileType type = ExportFileType.of(name);
         Path copy = null;
         try {
             copy = Files.createTempFile("conversa-inspect-", type == ExportFileType.ZIP ? ".zip" : ".txt");
             Files.copy(new CountingInput(upload, maxUploadBytes), copy, StandardCopyOption.REPLACE_EXISTING);
-            return new ExportInspection(zone, dateOrder, maxUnpackedBytes).inspect(copy);
+            return new ExportInspection(zone, dateOrder, maxUnpackedBytes).inspect(copy, name);
         } catch (UnreadableExportException e) {
             throw new InvalidRequestException(e.getMessage());
         } catch (IOException e) {

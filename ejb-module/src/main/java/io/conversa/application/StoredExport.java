@@ -56,7 +56,7 @@ final class StoredExport implements AutoCloseable {
             ChatArchive.ChatText text;
             try {
                 ArchiveLimits.check(zip, maxUnpackedBytes);
-                text = ChatArchive.find(zip, parser)
+                text = ChatArchive.find(zip, task.sourceName(), parser)
                         .orElseThrow(() -> new UnreadableExportException("The zip holds no WhatsApp chat text (.txt)."));
             } catch (UnreadableExportException | IOException | RuntimeException e) {
                 zip.close();

@@ -11,9 +11,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Finds the chat text inside a zipped export: {@code _chat.txt} (iOS) first, then a
- * {@code WhatsApp Chat with ....txt} (Android, in any language), then any other text file that reads
- * as a chat. macOS metadata ({@code __MACOSX/}, {@code ._name}) is skipped.
+ * Finds the chat text inside a zipped export: {@code _chat.txt} (iOS) first, then the text named as the
+ * archive is (Android's "WhatsApp Chat with Ann.zip" holds "WhatsApp Chat with Ann.txt", and may hold
+ * another chat as an attached document), then a {@code WhatsApp Chat with ....txt} (Android, in any
+ * language), then any other text file that reads as a chat. macOS metadata ({@code __MACOSX/},
+ * {@code ._name}) is skipped.
  */
 public final class ChatArchive {
 
@@ -36,10 +38,11 @@ public final class ChatArchive {
      * when none does. Entries are only read, never extracted, so their paths cannot escape anywhere;
      * call {@link ArchiveLimits#check} first, since each is read up to the size the archive states.
      */
-    public static Optional<ChatText> find(ZipFile zip, ExportParser parser) throws IOException {
+    public static Optional<ChatText> find(ZipFile zip, String archiveName, ExportParser parser) throws IOException {
+        String sameName = fileName(archiveName).toLowerCase(Locale.ROOT).replaceFirst("\\.zip$", "") + ".txt";
         List<? extends ZipEntry> candidates = zip.stream()
                 .filter(ChatArchive::isTextCandidate)
-                .sorted(Comparator.comparingInt(ChatArchive::preference).thenComparing(ZipEntry::getName))
+                .sorted(Comparator.<ZipEntry>comparingInt(entry -> preference(entry, sameName)).thenComparing(ZipEntry::getName))
                 .toList();
         for (ZipEntry entry : candidates) {
             try (InputStream in = ArchiveLimits.open(zip, entry)) {
@@ -62,12 +65,15 @@ public final class ChatArchive {
         return isExportFile(entry) && fileName(entry.getName()).toLowerCase(Locale.ROOT).endsWith(".txt");
     }
 
-    private static int preference(ZipEntry entry) {
+    private static int preference(ZipEntry entry, String sameNameAsArchive) {
         String name = fileName(entry.getName()).toLowerCase(Locale.ROOT);
         if (name.equals("_chat.txt")) {
             return 0;
         }
-        return name.contains("whatsapp") ? 1 : 2;
+        if (name.equals(sameNameAsArchive)) {
+            return 1;
+        }
+        return name.contains("whatsapp") ? 2 : 3;
     }
 
     private static String fileName(String path) {

@@ -53,8 +53,13 @@ public final class ExportInspection {
      * @throws UnreadableExportException when the file holds no readable WhatsApp chat
      */
     public ExportSummary inspect(Path file) throws IOException, UnreadableExportException {
+        return inspect(file, file.getFileName().toString());
+    }
+
+    /** As {@link #inspect(Path)}, for a file whose own name is {@code name} (an upload kept under another). */
+    public ExportSummary inspect(Path file, String name) throws IOException, UnreadableExportException {
         try {
-            return isZip(file) ? inspectArchive(file) : inspectText(file);
+            return isZip(file) ? inspectArchive(file, name) : inspectText(file);
         } catch (RefusedContentException e) {
             throw new UnreadableExportException(e.getMessage(), e);
         }
@@ -68,10 +73,10 @@ public final class ExportInspection {
         return tally(format, Files.newInputStream(file)).summary(null, zone, null);
     }
 
-    private ExportSummary inspectArchive(Path file) throws IOException, UnreadableExportException {
+    private ExportSummary inspectArchive(Path file, String name) throws IOException, UnreadableExportException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ArchiveLimits.check(zip, maxUnpackedBytes);
-            ChatArchive.ChatText chat = ChatArchive.find(zip, parser).orElseThrow(() -> new UnreadableExportException(
+            ChatArchive.ChatText chat = ChatArchive.find(zip, name, parser).orElseThrow(() -> new UnreadableExportException(
                     "The zip archive holds no WhatsApp chat: none of its .txt files reads as a chat export."));
             // macOS metadata entries are named "._name", so they never match an attachment's name.
             Set<String> files = zip.stream()

@@ -27,7 +27,7 @@ class ChatArchiveTest {
     /** Reads the chat of a fixture zip, checking which entry was chosen. */
     static Parsed parseZip(String fixture, String expectedEntry) throws Exception {
         try (ZipFile zip = new ZipFile(Exports.fixture(fixture).toFile())) {
-            ChatArchive.ChatText chat = ChatArchive.find(zip, PARSER).orElseThrow();
+            ChatArchive.ChatText chat = ChatArchive.find(zip, fixture, PARSER).orElseThrow();
             assertThat(chat.entry().getName()).isEqualTo(expectedEntry);
             try (InputStream in = zip.getInputStream(chat.entry())) {
                 return new Parsed(chat.format(), Exports.readAll(PARSER, in, chat.format()));
@@ -48,8 +48,12 @@ class ChatArchiveTest {
     }
 
     private String chosen(Path file) throws IOException {
+        return chosen(file, "export.zip");
+    }
+
+    private String chosen(Path file, String archiveName) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            return ChatArchive.find(zip, PARSER).map(c -> c.entry().getName()).orElse(null);
+            return ChatArchive.find(zip, archiveName, PARSER).map(c -> c.entry().getName()).orElse(null);
         }
     }
 
@@ -66,6 +70,15 @@ class ChatArchiveTest {
                 "WhatsApp Chat with Ann.txt", CHAT);
 
         assertThat(chosen(file)).isEqualTo("WhatsApp Chat with Ann.txt");
+    }
+
+    @Test
+    void prefersTheChatNamedAsTheArchiveToAChatAttachedInIt() throws Exception {
+        Path file = zip("WhatsApp Chat with Amy.txt", CHAT, "WhatsApp Chat with Zed.txt",
+                "12/07/2017, 22:35 - Zed: WhatsApp Chat with Amy.txt (file attached)\n");
+
+        assertThat(chosen(file, "WhatsApp Chat with Zed.zip")).isEqualTo("WhatsApp Chat with Zed.txt");
+        assertThat(chosen(file, "/uploads/WhatsApp Chat with Amy.ZIP")).isEqualTo("WhatsApp Chat with Amy.txt");
     }
 
     @Test
