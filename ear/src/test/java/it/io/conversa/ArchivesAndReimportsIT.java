@@ -252,6 +252,21 @@ class ArchivesAndReimportsIT {
     }
 
     @Test
+    void namesTheAttachedFilesTheZipLeftOut() throws IOException {
+        String token = Api.freshUserToken();
+        byte[] chat = ("12/01/2024, 10:00 - Alice: IMG-1.png (file attached)\n12/01/2024, 10:01 - Bob: PTT-2.opus (file attached)\n"
+                + "12/01/2024, 10:02 - Bob: DOC-3.pdf (file attached)\n").getBytes(StandardCharsets.UTF_8);
+        Api.Answer accepted = importFile(token, "WhatsApp Chat with Alice.zip", zip("WhatsApp Chat with Alice.txt", chat,
+                "IMG-1.png", png(1)), Map.of());
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+        assertThat(job.get("mediaMissing").asInt()).isEqualTo(2);
+        Api.Answer missing = get("/api/v1/conversations/" + accepted.json().get("conversationId").asText() + "/media/missing", token);
+        assertThat(missing.json()).extracting(JsonNode::asText).containsExactly("DOC-3.pdf", "PTT-2.opus");
+        assertThat(get("/api/v1/conversations/" + accepted.json().get("conversationId").asText() + "/media/missing",
+                Api.freshUserToken()).status()).isEqualTo(404);
+    }
+
+    @Test
     void inspectingAZipBombRefusesItAsImportingWould() throws IOException {
         String token = Api.freshUserToken();
         byte[] chat = Files.readAllBytes(Api.FIXTURES.resolve(ANDROID_EN));

@@ -184,11 +184,14 @@ final class ArchiveMedia {
         }
     }
 
+    /** The messages of conversation {@code ?} that attach a file no stored file carries, as an SQL FROM clause. */
+    static final String MISSING_FILES = " FROM message m WHERE m.conversation_id = ? AND m.attachment_name IS NOT NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM media_object o WHERE o.conversation_id = m.conversation_id"
+            + " AND o.file_name = m.attachment_name)";
+
     /** Attachments the conversation's messages name for which no file is stored. */
     int missing() throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(DISTINCT m.attachment_name) FROM message m"
-                + " WHERE m.conversation_id = ? AND m.attachment_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM media_object o"
-                + " WHERE o.conversation_id = m.conversation_id AND o.file_name = m.attachment_name)")) {
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(DISTINCT m.attachment_name)" + MISSING_FILES)) {
             count.setObject(1, conversationId);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();

@@ -97,6 +97,15 @@ public class ConversationQueries {
                 .setParameter("conversation", id).getResultList();
     }
 
+    /** The file names the conversation's messages attach that no stored file carries (left out of its zip, say). */
+    public List<String> missingMedia(Caller caller, UUID id) {
+        get(caller, id);
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("SELECT DISTINCT m.attachment_name" + ArchiveMedia.MISSING_FILES + " ORDER BY 1")
+                .setParameter(1, id).getResultList();
+        return names;
+    }
+
     /** One page of messages in time order, after {@code cursor} (exclusive) when given. */
     public MessagePage messages(Caller caller, UUID id, MessageCursor cursor, int limit) {
         get(caller, id);

@@ -159,4 +159,11 @@ public class ConversationResource {
         return conversations.media(Callers.of(security), id).stream()
                 .map(o -> MediaView.of(o, o.stored() ? storage.presignedGet(o.objectKey(), MEDIA_LINK_LIFETIME) : null)).toList();
     }
+
+    /** The file names the conversation's messages attach that no stored file carries (the job counts them as mediaMissing). */
+    @GET
+    @Path("{id}/media/missing")
+    public List<String> missingMedia(@PathParam("id") UUID id) {
+        return conversations.missingMedia(Callers.of(security), id);
+    }
 }
