@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -24,6 +25,7 @@ public final class ChatArchive {
     }
 
     private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
+    private static final Set<String> FOLDER_METADATA = Set.of(".ds_store", "thumbs.db", "desktop.ini");
 
     private ChatArchive() {
     }
@@ -54,11 +56,15 @@ public final class ChatArchive {
         return Optional.empty();
     }
 
-    /** A file of the export itself: not a folder and not the metadata macOS adds when it zips. */
+    /**
+     * A file of the export itself: not a folder, and not the metadata macOS (its __MACOSX folder, "._name"
+     * and .DS_Store files) or Windows' Explorer (Thumbs.db, desktop.ini) leave beside the files it zips.
+     */
     public static boolean isExportFile(ZipEntry entry) {
         String path = entry.getName();
+        String name = fileName(path);
         return !entry.isDirectory() && !path.startsWith("__MACOSX/") && !path.contains("/__MACOSX/")
-                && !fileName(path).startsWith("._");
+                && !name.startsWith("._") && !FOLDER_METADATA.contains(name.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isTextCandidate(ZipEntry entry) {

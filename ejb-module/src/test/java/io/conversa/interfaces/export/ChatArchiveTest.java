@@ -65,6 +65,17 @@ class ChatArchiveTest {
     }
 
     @Test
+    void tellsTheExportsFilesFromTheMetadataOfTheSystemThatZippedThem() {
+        for (String metadata : new String[] {"__MACOSX/._IMG-1.jpg", "chat/__MACOSX/x", "._IMG-1.jpg", ".DS_Store",
+                "chat/.DS_Store", "Thumbs.db", "chat/desktop.ini", "chat/"}) {
+            assertThat(ChatArchive.isExportFile(new ZipEntry(metadata))).as(metadata).isFalse();
+        }
+        for (String file : new String[] {"IMG-1.jpg", "chat/PTT-2.opus", "_chat.txt", ".hidden.jpg"}) {
+            assertThat(ChatArchive.isExportFile(new ZipEntry(file))).as(file).isTrue();
+        }
+    }
+
+    @Test
     void findsAndroidChatFileByItsName() throws Exception {
         Path file = zip("IMG-20220323-WA0002.jpg", "not text", "a-readme.txt", CHAT,
                 "WhatsApp Chat with Ann.txt", CHAT);
