@@ -3,6 +3,7 @@ package it.io.conversa;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,8 +23,14 @@ final class FakeGraphApi extends WireMockServer implements BeforeAllCallback, Af
 
     private static final FakeGraphApi SHARED = new FakeGraphApi();
 
+    /**
+     * Longer than any test run: once, on a slow host, a download drew a keep-alive connection that Jetty had closed
+     * as idle (NoHttpResponseException) in place of the answer its test had stubbed.
+     */
+    private static final long IDLE_TIMEOUT_MILLIS = Duration.ofHours(1).toMillis();
+
     private FakeGraphApi() {
-        super(options().port(Integer.getInteger("it.graph.port")).globalTemplating(true));
+        super(options().port(Integer.getInteger("it.graph.port")).globalTemplating(true).jettyIdleTimeout(IDLE_TIMEOUT_MILLIS));
     }
 
     /** The fake of this test run. */
