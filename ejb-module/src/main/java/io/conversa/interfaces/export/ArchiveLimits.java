@@ -1,6 +1,5 @@
 package io.conversa.interfaces.export;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.regex.Pattern;
@@ -58,48 +57,19 @@ public final class ArchiveLimits {
         return new StatedSize(zip.getInputStream(entry), entry);
     }
 
-    private static final class StatedSize extends FilterInputStream {
+    private static final class StatedSize extends LimitedInput {
 
         private final ZipEntry entry;
-        private long left;
 
         StatedSize(InputStream in, ZipEntry entry) {
-            super(in);
+            super(in, entry.getSize());
             this.entry = entry;
-            this.left = entry.getSize();
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                took(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                took(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            took(skipped);
-            return skipped;
-        }
-
-        private void took(long n) throws RefusedContentException {
-            left -= n;
-            if (left < 0) {
-                throw new RefusedContentException("The zip entry '" + entry.getName() + "' unpacks to more than the "
-                        + entry.getSize() + " bytes the zip states for it: refused as a zip bomb.");
-            }
+        protected void passedLimit() throws RefusedContentException {
+            throw new RefusedContentException("The zip entry '" + entry.getName() + "' unpacks to more than the "
+                    + entry.getSize() + " bytes the zip states for it: refused as a zip bomb.");
         }
     }
 }
