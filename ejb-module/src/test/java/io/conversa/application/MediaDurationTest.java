@@ -39,11 +39,8 @@ class MediaDurationTest {
 
     @Test
     void readsTheLengthOfTheVideoInTheIosFixtureExport() throws IOException {
-        try (ZipFile zip = new ZipFile(Exports.fixture("ios_en_dmy-dots_brackets-seconds_poll_media_pustur-website-example.zip").toFile());
-                InputStream video = zip.getInputStream(zip.getEntry("00000002-VIDEO-2019-06-20-16-01-42.mp4"))) {
-            // mvhd of that file: timescale 1000, duration 4300 (read with a hex viewer)
-            assertThat(MediaDuration.millisOf(video, "video/mp4")).isEqualTo(4_300);
-        }
+        // mvhd of that file: timescale 1000, duration 4300 (read with a hex viewer)
+        assertThat(lengthInIosFixture("00000002-VIDEO-2019-06-20-16-01-42.mp4", "video/mp4")).isEqualTo(4_300);
     }
 
     @Test
@@ -61,10 +58,14 @@ class MediaDurationTest {
 
     @Test
     void estimatesAConstantBitRateMp3FromItsSize() throws IOException {
+        // 240,325 bytes at 320 kbit/s; mutagen 1.46 (Debian's python3-mutagen) says 6.008125 s.
+        assertThat(lengthInIosFixture("00000003-AUDIO-2019-06-20-16-03-55.mp3", "audio/mpeg")).isEqualTo(6_008);
+    }
+
+    private static Long lengthInIosFixture(String entry, String mimeType) throws IOException {
         try (ZipFile zip = new ZipFile(Exports.fixture("ios_en_dmy-dots_brackets-seconds_poll_media_pustur-website-example.zip").toFile());
-                InputStream audio = zip.getInputStream(zip.getEntry("00000003-AUDIO-2019-06-20-16-03-55.mp3"))) {
-            // 240,325 bytes at 320 kbit/s; mutagen 1.46 (Debian's python3-mutagen) says 6.008125 s.
-            assertThat(MediaDuration.millisOf(audio, "audio/mpeg")).isEqualTo(6_008);
+                InputStream media = zip.getInputStream(zip.getEntry(entry))) {
+            return MediaDuration.millisOf(media, mimeType);
         }
     }
 
