@@ -6,6 +6,7 @@ import io.conversa.interfaces.export.ChatArchive;
 import io.conversa.interfaces.export.ExportFormat;
 import io.conversa.interfaces.export.ExportParser;
 import io.conversa.interfaces.export.UnreadableExportException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,6 +23,9 @@ import java.util.zip.ZipFile;
  * directory needs random access.
  */
 final class StoredExport implements AutoCloseable {
+
+    /** What {@link ChatArchive#startsLikeZip} reads of an upload. */
+    private static final int ZIP_PROBE_BYTES = 4;
 
     private final ObjectStorage storage;
     private final String key;
@@ -44,13 +48,21 @@ final class StoredExport implements AutoCloseable {
 
     static StoredExport open(ObjectStorage storage, ImportTask task, ExportParser parser, long maxUnpackedBytes)
             throws IOException, UnreadableExportException {
-        if (!startsLikeZip(storage, task.sourceObject())) {
-            try (InputStream in = storage.open(task.sourceObject())) {
-                return new StoredExport(storage, task.sourceObject(), parser.detect(in), null, null, null, 1.0);
-            }
+        try (InputStream in = new BufferedInputStream(storage.open(task.sourceObject()))) {
+            // Told by content, as bin/conversa inspect tells it: a zip named .txt is still a zip, and text named .zip
+            // text. The same read of the upload then goes on to detect the text's format or to copy the zip.
+            in.mark(ZIP_PROBE_BYTES);
+            boolean zip = ChatArchive.startsLikeZip(in);
+            in.reset();
+            return zip ? copyOfZip(storage, task, parser, maxUnpackedBytes, in)
+                    : new StoredExport(storage, task.sourceObject(), parser.detect(in), null, null, null, 1.0);
         }
+    }
+
+    private static StoredExport copyOfZip(ObjectStorage storage, ImportTask task, ExportParser parser, long maxUnpackedBytes,
+            InputStream in) throws IOException, UnreadableExportException {
         Path copy = Files.createTempFile("conversa-import-", ".zip");
-        try (InputStream in = storage.open(task.sourceObject())) {
+        try {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             ZipFile zip = new ZipFile(copy.toFile());
             ChatArchive.ChatText text;
@@ -72,13 +84,6 @@ final class StoredExport implements AutoCloseable {
         } catch (IOException | UnreadableExportException | RuntimeException e) {
             Files.deleteIfExists(copy);
             throw e;
-        }
-    }
-
-    /** Told by content, as {@code bin/conversa inspect} tells it: a zip named .txt is still a zip, and text named .zip text. */
-    private static boolean startsLikeZip(ObjectStorage storage, String key) throws IOException {
-        try (InputStream in = storage.open(key)) {
-            return ChatArchive.startsLikeZip(in);
         }
     }
 
