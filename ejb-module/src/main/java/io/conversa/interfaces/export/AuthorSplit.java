@@ -1,7 +1,5 @@
 package io.conversa.interfaces.export;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Splits the text after a header, {@code Author: text}, while it is still bytes: the name comes from
  * {@link Authors} and only the text is decoded, where decoding the line and cutting it up would copy
@@ -15,6 +13,7 @@ final class AuthorSplit {
     private static final int MAX_AUTHOR_BYTES = 100;
 
     private final Authors authors = new Authors();
+    private final Utf8Decoder decoder = new Utf8Decoder();
     private String author;
     private String text;
 
@@ -45,7 +44,7 @@ final class AuthorSplit {
         if (textStart < to && bytes[textStart] == ' ') {
             textStart++;
         }
-        text = new String(bytes, textStart, to - textStart, StandardCharsets.UTF_8);
+        text = decoder.decode(bytes, textStart, to - textStart);
         return true;
     }
 

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -17,8 +16,8 @@ import java.util.Arrays;
  * all the bytes of a read at once, eight bytes at a time (CR and LF never occur inside another
  * character's UTF-8 encoding, so the raw bytes tell them), and queued: a search per line is a loop of a
  * few steps that the JIT compiles poorly, a search per buffer one long loop. The same search notes which
- * lines may hold a direction mark. Decoding is {@code new String(bytes, UTF_8)}, the JDK's fastest path,
- * and replaces bad bytes by U+FFFD; a strict reader instead refuses a line that is not well-formed UTF-8,
+ * lines may hold a direction mark. Decoding ({@link Utf8Decoder}) gives what {@code new String(bytes, UTF_8)}
+ * gives, replacing bad bytes by U+FFFD; a strict reader instead refuses a line that is not well-formed UTF-8,
  * by the same rules as the JDK's decoder, checking all the complete lines of a read at once and line by
  * line only where that check failed, to tell which line holds the bad bytes.
  */
@@ -47,6 +46,7 @@ final class LineReader implements Closeable {
 
     private final InputStream in;
     private final boolean strict;
+    private final Utf8Decoder decoder = new Utf8Decoder();
     private byte[] buffer = new byte[BUFFER_BYTES];
     /** Where the next line starts. */
     private int position;
@@ -210,7 +210,7 @@ final class LineReader implements Closeable {
     /** The current line as written, direction marks included. */
     String text() {
         if (text == null) {
-            text = new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+            text = decoder.decode(buffer, lineStart, lineEnd - lineStart);
         }
         return text;
     }
@@ -225,7 +225,7 @@ final class LineReader implements Closeable {
      * {@code offset} are ASCII: a character starts there, so decoding from there gives the same text.
      */
     String textWithoutMarksFrom(int offset) {
-        String rest = new String(buffer, lineStart + offset, lineEnd - lineStart - offset, StandardCharsets.UTF_8);
+        String rest = decoder.decode(buffer, lineStart + offset, lineEnd - lineStart - offset);
         return mayHoldMarks() ? DirectionMarks.strip(rest) : rest;
     }
 

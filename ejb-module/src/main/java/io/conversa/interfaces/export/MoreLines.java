@@ -1,6 +1,5 @@
 package io.conversa.interfaces.export;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -19,6 +18,7 @@ final class MoreLines {
      */
     static final int MAX_BYTES = 4 << 20;
 
+    private final Utf8Decoder decoder = new Utf8Decoder();
     private byte[] bytes = new byte[INITIAL_BYTES];
     private int length;
     private boolean any;
@@ -61,7 +61,7 @@ final class MoreLines {
         if (length == 0) {
             return "";
         }
-        String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        String text = decoder.decode(bytes, 0, length);
         if (mayHoldMarks) {
             text = DirectionMarks.strip(text);
         }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The first pass refuses a file that is not UTF-8 by checking its bytes, no longer by decoding them:
  * the check must refuse exactly what the JDK's strict decoder refuses, or a file would be read that
- * was refused before (or the other way round).
+ * was refused before (or the other way round). The second pass decodes with its own {@link Utf8Decoder},
+ * which must give the JDK's string for any bytes, replacement characters included.
  */
 class Utf8Test {
 
@@ -41,6 +42,31 @@ class Utf8Test {
 
         assertThat(Utf8.wellFormed(text, 0, text.length)).isTrue();
         assertThat(Utf8.wellFormed(text, 0, text.length - 41)).as("cut inside the byte-order mark").isFalse();
+    }
+
+    @Test
+    void decoderGivesWhatTheJdkGivesForAnyBytes() {
+        Utf8Decoder decoder = new Utf8Decoder();
+        Random random = new Random(12);
+        for (int round = 0; round < 100_000; round++) {
+            // Up to 600 bytes, so the decoder's buffer grows past its first size while it is reused.
+            byte[] bytes = new byte[random.nextInt(round % 100 == 0 ? 600 : 20)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (random.nextInt(3) == 0 ? random.nextInt(256) : EDGE_BYTES[random.nextInt(EDGE_BYTES.length)]);
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int length = bytes.length - from == 0 ? 0 : random.nextInt(bytes.length - from + 1);
+            assertThat(decoder.decode(bytes, from, length)).as("%s [%d, +%d)", HexFormat.of().formatHex(bytes), from, length)
+                    .isEqualTo(new String(bytes, from, length, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void decoderReadsEveryScriptAndCharactersBeyondTheBasicPlane() {
+        String text = "Zoë: спасибо 好的 شكرا 👨‍👩‍👧 \u200E\uFEFF ￿ \uD800\uDC00 \uDBFF\uDFFF" + "x".repeat(300);
+        byte[] bytes = ("ab" + text + "cd").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new Utf8Decoder().decode(bytes, 2, bytes.length - 4)).isEqualTo(text);
     }
 
     private static boolean decodes(byte[] bytes) {
