@@ -122,6 +122,17 @@ class ImportFlowIT {
     }
 
     @Test
+    void answersAMethodTheImportDoesNotHaveWith405AndAnIdThatIsNoUuidWith404() {
+        Api.Answer wrongMethod = get("/api/v1/conversations/import", adminToken());
+        assertThat(wrongMethod.status()).as(wrongMethod.body()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+
+        Api.Answer noConversation = get("/api/v1/conversations/imports", adminToken());
+        assertThat(noConversation.status()).as(noConversation.body()).isEqualTo(404);
+        assertThat(noConversation.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void rejectsAFileThatIsNotAnExport() {
         Api.Answer answer = importFile(adminToken(), "photo.jpg", new byte[] {1, 2, 3}, Map.of());
         assertThat(answer.status()).isEqualTo(400);

@@ -19,7 +19,10 @@ public final class ExportParser {
     /** The date order assumed when neither the file nor the import request decides it. */
     public static final DateOrder DEFAULT_ORDER = DateOrder.DAY_MONTH_YEAR;
 
-    private static final int BOM_PROBE_BYTES = 2;
+    /** The start of a file that tells UTF-16 text: a header's worth of characters. */
+    private static final int UTF16_PROBE_BYTES = 64;
+    /** Fewer characters than a WhatsApp header has are no evidence of UTF-16. */
+    private static final int UTF16_MIN_PAIRS = 8;
 
     private final ZoneId zone;
     private final DateOrder requestedOrder;
@@ -60,8 +63,8 @@ public final class ExportParser {
                 anyText = anyText || !lines.textWithoutMarks().isBlank();
             }
         } catch (CharacterCodingException e) {
-            throw new UnreadableExportException("The file is not UTF-8 text (bad bytes after line "
-                    + lines.lineNumber() + "); WhatsApp exports are UTF-8, so this is no chat export.", e);
+            throw new UnreadableExportException("The file is not UTF-8 text (bad bytes on line "
+                    + (lines.lineNumber() + 1) + "); WhatsApp exports are UTF-8, so this is no chat export.", e);
         } catch (LineReader.LineTooLongException e) {
             throw new UnreadableExportException(e.getMessage(), e);
         }
@@ -86,15 +89,35 @@ public final class ExportParser {
                 new MessageAssembler(new WallClock(zone)));
     }
 
-    /** UTF-16 text would only fail later as "not UTF-8"; its byte-order mark lets us say what it is. */
+    /**
+     * UTF-16 text would only fail later as "not UTF-8": its byte-order mark, or else the zero byte that its
+     * ASCII characters (a header's digits and punctuation) carry beside them, lets us say what it is.
+     */
     private static void rejectUtf16(BufferedInputStream bytes) throws IOException, UnreadableExportException {
-        bytes.mark(BOM_PROBE_BYTES);
-        int first = bytes.read();
-        int second = bytes.read();
+        bytes.mark(UTF16_PROBE_BYTES);
+        byte[] start = bytes.readNBytes(UTF16_PROBE_BYTES);
         bytes.reset();
-        if ((first == 0xFE && second == 0xFF) || (first == 0xFF && second == 0xFE)) {
+        boolean byteOrderMark = start.length >= 2 && ((start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF
+                || (start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE);
+        if (byteOrderMark || mostlyZeroOnOneSide(start)) {
             throw new UnreadableExportException("The file is UTF-16 text; WhatsApp exports are UTF-8. "
                     + "Export the chat again from WhatsApp, or save the file as UTF-8.");
         }
+    }
+
+    /**
+     * Whether at least half the even bytes, or half the odd ones, are zero, and none of the others: UTF-8 text
+     * holds no zero bytes, while a header's ASCII characters are some 20 of the first 32 characters.
+     */
+    private static boolean mostlyZeroOnOneSide(byte[] start) {
+        int pairs = start.length / 2;
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i < pairs * 2; i += 2) {
+            evenZeros += start[i] == 0 ? 1 : 0;
+            oddZeros += start[i + 1] == 0 ? 1 : 0;
+        }
+        return pairs >= UTF16_MIN_PAIRS && (evenZeros * 2 >= pairs && oddZeros == 0
+                || oddZeros * 2 >= pairs && evenZeros == 0);
     }
 }

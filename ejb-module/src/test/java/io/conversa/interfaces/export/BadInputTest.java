@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Random;
@@ -30,11 +31,24 @@ class BadInputTest {
     }
 
     @Test
+    void utf16WithoutByteOrderMarkIsNamedByTheZeroBytesBesideItsAsciiCharacters() {
+        String cyrillic = "18/03/2022, 14:56 - Дмитрий: привет\n";
+        for (String chat : new String[] {CHAT, cyrillic}) {
+            for (var utf16 : new Charset[] {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
+                assertThatThrownBy(() -> Exports.detect(chat.getBytes(utf16))).as("%s %s", utf16, chat)
+                        .isInstanceOf(UnreadableExportException.class).hasMessageContaining("UTF-16");
+            }
+        }
+        assertThatThrownBy(() -> Exports.detect(new byte[4096])).as("zeros alone are no UTF-16")
+                .hasMessageContaining("not a WhatsApp chat");
+    }
+
+    @Test
     void latin1IsNotUtf8() {
         byte[] latin1 = "18/03/2022, 14:56 - Zoë: olá\n".getBytes(StandardCharsets.ISO_8859_1);
 
         assertThatThrownBy(() -> Exports.detect(latin1))
-                .isInstanceOf(UnreadableExportException.class).hasMessageContaining("not UTF-8");
+                .isInstanceOf(UnreadableExportException.class).hasMessageContaining("not UTF-8 text (bad bytes on line 1)");
     }
 
     @Test

@@ -96,7 +96,7 @@ class ChunkedReadsTest {
 
         assertThatThrownBy(() -> new ExportParser(Exports.UTC, null).detect(new Trickle(bytes, most)))
                 .isInstanceOf(UnreadableExportException.class)
-                .hasMessageContaining("bad bytes after line 4000)");
+                .hasMessageContaining("bad bytes on line 4001)");
     }
 
     private static void assertSameAsReadAtOnce(byte[] bytes, int most) throws Exception {

@@ -47,6 +47,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.INTEGRATOR, Role.USER})
 public class ConversationResource {
 
+    /**
+     * A conversation's id, a UUID: only such a segment names a conversation, so that a method the API does
+     * not have on a fixed path (GET on {@code import}) is answered 405, not 404 for a conversation "import".
+     */
+    private static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+
     @Inject
     ImportService imports;
 
@@ -99,7 +105,7 @@ public class ConversationResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path(ID)
     public ConversationDetail get(@PathParam("id") UUID id) {
         var caller = Callers.of(security);
         return ConversationDetail.of(conversations.get(caller, id), conversations.participants(caller, id));
@@ -107,7 +113,7 @@ public class ConversationResource {
 
     /** Keyset paging: pass the previous page's {@code next} as {@code after}. */
     @GET
-    @Path("{id}/messages")
+    @Path(ID + "/messages")
     public MessagePageView messages(@PathParam("id") UUID id, @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         MessageCursor cursor = after == null || after.isBlank() ? null : MessageCursor.decode(after);
@@ -121,7 +127,7 @@ public class ConversationResource {
      * (days in the chat's wall time). Carries an ETag; computed by the analytics job every 15 minutes.
      */
     @GET
-    @Path("{id}/analytics")
+    @Path(ID + "/analytics")
     public Response analytics(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("granularity") String granularity, @Context Request request) throws Exception {
         var caller = Callers.of(security);
@@ -133,7 +139,7 @@ public class ConversationResource {
 
     /** What NLP found in the conversation: enriched count, languages, emotions, keywords per period, topics. */
     @GET
-    @Path("{id}/nlp")
+    @Path(ID + "/nlp")
     public ConversationInsights nlp(@PathParam("id") UUID id) {
         return conversations.insights(Callers.of(security), id);
     }
@@ -143,7 +149,7 @@ public class ConversationResource {
      * 202 with the queued send, whose progress {@code GET /api/v1/outbound/{id}} shows.
      */
     @POST
-    @Path("{id}/messages")
+    @Path(ID + "/messages")
     @RequiresScope(ApiScope.MESSAGES_SEND)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN, Role.INTEGRATOR})
@@ -154,7 +160,7 @@ public class ConversationResource {
 
     /** The media files of the conversation (from zip exports and Cloud API messages), with what is known of each. */
     @GET
-    @Path("{id}/media")
+    @Path(ID + "/media")
     public List<MediaView> media(@PathParam("id") UUID id) {
         return conversations.media(Callers.of(security), id).stream()
                 .map(o -> MediaView.of(o, o.stored() ? storage.presignedGet(o.objectKey(), MEDIA_LINK_LIFETIME) : null)).toList();
@@ -162,7 +168,7 @@ public class ConversationResource {
 
     /** The file names the conversation's messages attach that no stored file carries (the job counts them as mediaMissing). */
     @GET
-    @Path("{id}/media/missing")
+    @Path(ID + "/media/missing")
     public List<String> missingMedia(@PathParam("id") UUID id) {
         return conversations.missingMedia(Callers.of(security), id);
     }
