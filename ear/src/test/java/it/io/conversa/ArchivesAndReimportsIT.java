@@ -14,7 +14,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
@@ -79,6 +81,36 @@ class ArchivesAndReimportsIT {
         assertThat(job.get("mediaStored").asInt()).isZero();
         // PTT-...opus, IMG-...jpg, Alex.vcf, TR.vcf, two STK-...webp, VID-...mp4; repeats count once
         assertThat(job.get("mediaMissing").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void twoExportsOfOneChatSentTogetherMakeOneImportAndTheOtherIsToldToWait() {
+        String token = Api.freshUserToken();
+        // Large enough that its import still runs when the second request's turn comes.
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            text.append(String.format("%02d/01/2024, %02d:%02d - %s: message %d%n", 1 + i / 1440 % 28, i / 60 % 24, i % 60,
+                    i % 2 == 0 ? "Ann" : "Bob", i));
+        }
+        byte[] chat = text.toString().getBytes(StandardCharsets.UTF_8);
+        List<CompletableFuture<Api.Answer>> sent = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(
+                () -> importFile(token, "WhatsApp Chat with Runner.txt", chat, Map.of("timezone", "UTC")))).toList();
+        List<Api.Answer> answers = sent.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(Api.Answer::status).containsExactlyInAnyOrder(202, 409);
+        Api.Answer accepted = answers.get(answers.get(0).status() == 202 ? 0 : 1);
+        Api.Answer refused = answers.get(answers.get(0).status() == 202 ? 1 : 0);
+        String jobId = accepted.json().get("jobId").asText();
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).contains("still running", jobId);
+        assertThat(awaitJob(token, jobId).get("messagesNew").asInt()).isEqualTo(100_000);
+        assertThat(get("/api/v1/conversations", token).json().findValuesAsText("id"))
+                .containsExactly(accepted.json().get("conversationId").asText());
+
+        Api.Answer sentAgain = importFile(token, "WhatsApp Chat with Runner.txt", chat, Map.of("timezone", "UTC"));
+        assertThat(sentAgain.status()).isEqualTo(202);
+        assertThat(sentAgain.json().get("merged").asBoolean()).isTrue();
+        assertThat(awaitJob(token, sentAgain.json().get("jobId").asText()).get("messagesSkipped").asInt()).isEqualTo(100_000);
     }
 
     @Test

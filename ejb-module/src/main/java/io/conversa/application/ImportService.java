@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Accepts a chat export: streams it to object storage, records the conversation (IMPORTING) and
  * its job, and queues the job. A later export of a chat the caller imported before is merged into
  * that conversation instead: the one the request names, or else the one of the same title, when the
- * file's name names a chat. The import itself happens in {@link ExportIngestion}.
+ * file's name names a chat. An export of a chat whose import is still queued or running is refused
+ * ({@link ImportRunningException}). The import itself happens in {@link ExportIngestion}.
  */
 @Stateless
 public class ImportService {
@@ -56,8 +57,12 @@ public class ImportService {
         ExportFileType type = ExportFileType.of(name); // rejects other files before storing anything
         Long owner = accounts.idOf(caller).orElse(null);
         String title = titleOf(name);
-        Conversation earlier = into != null ? importedBefore(owner, into)
-                : namesAChat(title) ? importedBefore(owner, title) : null;
+        Conversation earlier = into != null ? importedBefore(owner, into) : null;
+        if (earlier != null || namesAChat(title) && owner != null) {
+            String chat = earlier != null ? earlier.title() : title;
+            refuseWhileImporting(owner, chat);
+            earlier = earlier != null ? earlier : importedBefore(owner, chat);
+        }
         Conversation conversation = earlier != null ? earlier : Conversation.importing(title, zone, owner);
         CountingInput counted = new CountingInput(upload, maxUploadBytes);
         String key = "uploads/" + UUID.randomUUID() + "/" + name.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
@@ -91,11 +96,32 @@ public class ImportService {
     /** The caller's ready conversation imported from an export, which the request named; not found otherwise. */
     private Conversation importedBefore(Long owner, UUID id) {
         Conversation named = em.find(Conversation.class, id);
-        if (owner == null || named == null || !owner.equals(named.ownerId()) || named.source() != ConversationSource.EXPORT
-                || named.status() != ConversationStatus.READY) {
-            throw new NotFoundException("No conversation " + id + " that an export of yours made, to merge this one into.");
+        NotFoundException notFound = new NotFoundException("No conversation " + id + " that an export of yours made, to merge"
+                + " this one into.");
+        if (owner == null || named == null || !owner.equals(named.ownerId()) || named.source() != ConversationSource.EXPORT) {
+            throw notFound;
+        }
+        if (named.status() != ConversationStatus.READY) {
+            // Its first import may still run: then the caller learns to wait, not that the conversation is unknown.
+            refuseWhileImporting(owner, named.title());
+            throw notFound;
         }
         return named;
+    }
+
+    /**
+     * Refuses an export of a chat whose import is still queued or running. The check and the new job are
+     * one transaction under a lock on the owner and title, so that of two exports sent at the same moment
+     * the second waits for the first to be recorded, and is refused.
+     */
+    private void refuseWhileImporting(Long owner, String title) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)")
+                .setParameter(1, (long) owner << Integer.SIZE | title.hashCode() & 0xFFFFFFFFL).getResultList();
+        em.createNamedQuery("Job.unfinishedImportsOfChat", UUID.class).setParameter("owner", owner)
+                .setParameter("title", title).setMaxResults(1).getResultStream().findFirst()
+                .ifPresent(running -> {
+                    throw new ImportRunningException(title, running);
+                });
     }
 
     /** The caller's ready conversation imported from an export with this title, if any. */

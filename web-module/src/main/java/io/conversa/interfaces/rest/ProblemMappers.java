@@ -1,5 +1,6 @@
 package io.conversa.interfaces.rest;
 
+import io.conversa.application.ImportRunningException;
 import io.conversa.application.InvalidRequestException;
 import io.conversa.application.NotFoundException;
 import io.conversa.application.SendRefusedException;
@@ -63,7 +64,7 @@ public final class ProblemMappers {
             if (cause instanceof NotFoundException) {
                 return Problem.response(Status.NOT_FOUND, cause.getMessage());
             }
-            if (cause instanceof SendRefusedException) {
+            if (cause instanceof SendRefusedException || cause instanceof ImportRunningException) {
                 return Problem.response(Status.CONFLICT, cause.getMessage());
             }
             if (cause instanceof TooManyRequestsException tooMany) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,6 +13,11 @@ import java.util.UUID;
 /** Background work a caller can follow: status, progress in bytes and messages, and why it failed. */
 @Entity
 @Table(name = "job")
+@NamedQuery(name = "Job.unfinishedImportsOfChat",
+        query = "SELECT j.id FROM Job j, Conversation c WHERE c.id = j.conversationId AND c.ownerId = :owner"
+                + " AND c.title = :title AND c.source = io.conversa.domain.model.conversation.ConversationSource.EXPORT"
+                + " AND j.kind = 'IMPORT' AND j.status IN (io.conversa.domain.model.job.JobStatus.QUEUED,"
+                + " io.conversa.domain.model.job.JobStatus.RUNNING) ORDER BY j.createdAt")
 public class Job {
 
     public static final String IMPORT = "IMPORT";
