@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
 public class AuditFilter implements ContainerResponseFilter {
 
     private static final Logger LOG = Logger.getLogger(AuditFilter.class.getName());
+    /** A path parameter with a pattern; the pattern runs to the segment's last '}', braces of its own included. */
+    private static final Pattern PARAMETER_PATTERN = Pattern.compile("\\{(\\w+)\\s*:[^/]*}");
 
     @Inject
     AuditTrail trail;
@@ -64,7 +67,12 @@ public class AuditFilter implements ContainerResponseFilter {
         }
         Path type = resource.getResourceClass().getAnnotation(Path.class);
         Path path = method.getAnnotation(Path.class);
-        return "/api/v1/" + (type == null ? "" : type.value()) + (path == null ? "" : "/" + path.value());
+        return "/api/v1/" + (type == null ? "" : withoutPatterns(type.value())) + (path == null ? "" : "/" + withoutPatterns(path.value()));
+    }
+
+    /** {@code {id: [0-9a-f]{8}-...}} is written {@code {id}}: the trail's actions keep their names when a pattern is added. */
+    private static String withoutPatterns(String template) {
+        return PARAMETER_PATTERN.matcher(template).replaceAll("{$1}");
     }
 
     private static String target(MultivaluedMap<String, String> parameters) {
