@@ -129,7 +129,7 @@ public class ExportIngestion {
                         m.kind().name(), m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()),
                         fingerprints.of(m)));
                 if (handed) {
-                    progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.read());
+                    progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.settled(), writer.added());
                 }
             }
             if (writer.read() == 0) {
@@ -137,7 +137,7 @@ public class ExportIngestion {
             }
             writer.finish();
             // The last batch's messages, which no batch handed on reported: a zip's media come next, which take long.
-            progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.read());
+            progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.settled(), writer.added());
             long written = System.nanoTime();
             ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId(), executor);
             int stored = media.store(export, (bytes, files) -> progress.media(task.jobId(), bytes, files));

@@ -38,8 +38,9 @@ public class JobProgress {
                 job.merged(), interruptedRuns);
     }
 
-    public void progress(UUID jobId, long bytes, int messages) {
-        em.find(Job.class, jobId).progress(bytes, messages);
+    /** {@code bytes} of the upload are read; of the messages in committed batches, {@code added} were new. */
+    public void progress(UUID jobId, long bytes, int messages, int added) {
+        em.find(Job.class, jobId).progress(bytes, messages, added);
     }
 
     public void media(UUID jobId, long bytes, int stored) {

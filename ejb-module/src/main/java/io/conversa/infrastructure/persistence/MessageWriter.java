@@ -53,6 +53,7 @@ public final class MessageWriter implements AutoCloseable {
     private final BlockingQueue<QueuedBatch> batches = new ArrayBlockingQueue<>(LANES);
     private final List<Future<?>> lanes = new ArrayList<>(LANES);
     private final AtomicInteger added = new AtomicInteger();
+    private final AtomicInteger settled = new AtomicInteger();
     /** The importer handed its last batch: the writers end once the queue is empty. */
     private volatile boolean handedAll;
     /** The import ends without its remaining batches: the writers end after the one they write. */
@@ -159,7 +160,12 @@ public final class MessageWriter implements AutoCloseable {
         return read;
     }
 
-    /** Of those, the ones the conversation did not hold yet (in the batches committed so far). */
+    /** Messages of the batches committed so far: each one either added or found already stored. */
+    public int settled() {
+        return settled.get();
+    }
+
+    /** Of those, the ones the conversation did not hold yet. */
     public int added() {
         return added.get();
     }
@@ -221,6 +227,7 @@ public final class MessageWriter implements AutoCloseable {
                     }
                     List<Message> written = writer.write(batch);
                     added.addAndGet(written.size());
+                    settled.addAndGet(batch.rows().size());
                     committed.batch(written);
                 }
             } catch (SQLException | RuntimeException | InterruptedException e) {

@@ -32,9 +32,10 @@ public class JobResource {
     SecurityContext security;
 
     /**
-     * A job's state. {@code messages} counts what was read from the export; of those, {@code messagesNew}
-     * were stored and {@code messagesSkipped} were already there (a re-import, {@code merged});
-     * {@code messagesIndexed} of the new ones are searchable so far (indexing ends before SUCCEEDED).
+     * A job's state. {@code messages} counts the export's messages dealt with so far (those of the batches
+     * committed; all once it SUCCEEDED): of those, {@code messagesNew} were stored and {@code messagesSkipped}
+     * were already there (a re-import, {@code merged}); {@code messagesIndexed} of the new ones are searchable
+     * so far (indexing ends before SUCCEEDED). A FAILED job kept nothing: new, skipped and indexed are 0.
      */
     public record JobView(UUID id, String kind, String status, UUID conversationId, String fileName,
             Long bytesTotal, long bytesDone, int messages, int messagesNew, int messagesSkipped, int messagesIndexed, boolean merged,

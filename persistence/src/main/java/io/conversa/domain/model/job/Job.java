@@ -117,9 +117,11 @@ public class Job {
         runs++;
     }
 
-    public void progress(long bytes, int messages) {
+    /** {@code messages} are written or found already stored; {@code added} of them were new. */
+    public void progress(long bytes, int messages, int added) {
         bytesDone = bytes;
         messagesDone = messages;
+        messagesNew = added;
     }
 
     /** A zip's media are being stored: {@code bytes} of the upload are read, {@code stored} files new so far. */
@@ -150,6 +152,7 @@ public class Job {
         status = JobStatus.FAILED;
         error = reason;
         // Nothing of a failed import is kept, in the index neither (its undo took them out).
+        messagesNew = 0;
         messagesIndexed = 0;
         mediaStored = 0;
         finishedAt = Instant.now();
@@ -215,9 +218,9 @@ public class Job {
         return messagesIndexed;
     }
 
-    /** Messages read from the export that were already stored (a re-import of the same chat). */
+    /** Messages of the export that were already stored (a re-import of the same chat), so far. */
     public int messagesSkipped() {
-        return status == JobStatus.SUCCEEDED ? messagesDone - messagesNew : 0;
+        return status == JobStatus.FAILED ? 0 : messagesDone - messagesNew;
     }
 
     public int participants() {
