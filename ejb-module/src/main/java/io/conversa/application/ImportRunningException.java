@@ -11,8 +11,10 @@ import java.util.UUID;
 @ApplicationException(rollback = true)
 public class ImportRunningException extends RuntimeException {
 
+    /** @param runningJob null when the other export is still being uploaded and has no job yet */
     public ImportRunningException(String title, UUID runningJob) {
-        super("An import of the chat '" + title + "' is still running (job " + runningJob + "). Send this export again"
-                + " when that job has finished: it will then add only the messages that are new.");
+        super((runningJob == null ? "Another export of the chat '" + title + "' is still being uploaded."
+                : "An import of the chat '" + title + "' is still running (job " + runningJob + ").")
+                + " Send this export again when that import has finished: it will then add only the messages that are new.");
     }
 }

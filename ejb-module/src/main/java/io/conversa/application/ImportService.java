@@ -111,12 +111,15 @@ public class ImportService {
 
     /**
      * Refuses an export of a chat whose import is still queued or running. The check and the new job are
-     * one transaction under a lock on the owner and title, so that of two exports sent at the same moment
-     * the second waits for the first to be recorded, and is refused.
+     * one transaction under a lock on the owner and title, held while the upload is stored: an export of the
+     * same chat sent meanwhile is refused at once rather than left waiting for the upload to end.
      */
     private void refuseWhileImporting(Long owner, String title) {
-        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)")
-                .setParameter(1, (long) owner << Integer.SIZE | title.hashCode() & 0xFFFFFFFFL).getResultList();
+        Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, (long) owner << Integer.SIZE | title.hashCode() & 0xFFFFFFFFL).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            throw new ImportRunningException(title, null);
+        }
         em.createNamedQuery("Job.unfinishedImportsOfChat", UUID.class).setParameter("owner", owner)
                 .setParameter("title", title).setMaxResults(1).getResultStream().findFirst()
                 .ifPresent(running -> {
