@@ -88,13 +88,7 @@ class ArchivesAndReimportsIT {
     @Test
     void twoExportsOfOneChatSentTogetherMakeOneImportAndTheOtherIsToldToWait() {
         String token = Api.freshUserToken();
-        // Large enough that its import still runs when the second request's turn comes.
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 100_000; i++) {
-            text.append(String.format("%02d/01/2024, %02d:%02d - %s: message %d%n", 1 + i / 1440 % 28, i / 60 % 24, i % 60,
-                    i % 2 == 0 ? "Ann" : "Bob", i));
-        }
-        byte[] chat = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] chat = longChat();
         List<CompletableFuture<Api.Answer>> sent = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(
                 () -> importFile(token, "WhatsApp Chat with Runner.txt", chat, Map.of("timezone", "UTC")))).toList();
         List<Api.Answer> answers = sent.stream().map(CompletableFuture::join).toList();
@@ -124,6 +118,33 @@ class ArchivesAndReimportsIT {
             assertThat(job.get("status").asText()).isEqualTo("RUNNING");
             assertThat(job.get("messagesSkipped").asInt()).isPositive();
         });
+    }
+
+    @Test
+    void aMergeIntoOneChatIsNotHeldUpByTheImportOfAnotherChatOfTheSameGenericName() {
+        String token = Api.freshUserToken();
+        byte[] shortChat = "12/01/2024, 10:00 - Ann: hello\n".getBytes(StandardCharsets.UTF_8);
+        Api.Answer first = importFile(token, "_chat.txt", shortChat, Map.of("timezone", "UTC"));
+        awaitJob(token, first.json().get("jobId").asText());
+        Api.Answer other = importFile(token, "_chat.txt", longChat(), Map.of("timezone", "UTC"));
+        assertThat(other.json().get("merged").asBoolean()).as("iOS's generic name never merges").isFalse();
+
+        Api.Answer merge = importFile(token, "_chat.txt", "12/01/2024, 10:01 - Ann: later\n".getBytes(StandardCharsets.UTF_8),
+                Map.of("timezone", "UTC", "conversationId", first.json().get("conversationId").asText()));
+
+        assertThat(merge.status()).as(merge.body()).isEqualTo(202);
+        assertThat(awaitJob(token, merge.json().get("jobId").asText()).get("messagesNew").asInt()).isEqualTo(1);
+        assertThat(awaitJob(token, other.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    /** 100,000 messages: large enough that its import still runs when the next request comes. */
+    private static byte[] longChat() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            text.append(String.format("%02d/01/2024, %02d:%02d - %s: message %d%n", 1 + i / 1440 % 28, i / 60 % 24, i % 60,
+                    i % 2 == 0 ? "Ann" : "Bob", i));
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<JsonNode> pollUntilFinished(String token, String jobId) {

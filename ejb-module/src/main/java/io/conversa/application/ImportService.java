@@ -11,6 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -57,11 +58,13 @@ public class ImportService {
         ExportFileType type = ExportFileType.of(name); // rejects other files before storing anything
         Long owner = accounts.idOf(caller).orElse(null);
         String title = titleOf(name);
-        Conversation earlier = into != null ? importedBefore(owner, into) : null;
-        if (earlier != null || namesAChat(title) && owner != null) {
-            String chat = earlier != null ? earlier.title() : title;
-            refuseWhileImporting(owner, chat);
-            earlier = earlier != null ? earlier : importedBefore(owner, chat);
+        Conversation earlier = null;
+        if (into != null) {
+            earlier = importedBefore(owner, into);
+            refuseWhileImporting(owner, earlier.title(), earlier.id());
+        } else if (namesAChat(title) && owner != null) {
+            refuseWhileImporting(owner, title, null);
+            earlier = importedBefore(owner, title);
         }
         Conversation conversation = earlier != null ? earlier : Conversation.importing(title, zone, owner);
         CountingInput counted = new CountingInput(upload, maxUploadBytes);
@@ -103,28 +106,31 @@ public class ImportService {
         }
         if (named.status() != ConversationStatus.READY) {
             // Its first import may still run: then the caller learns to wait, not that the conversation is unknown.
-            refuseWhileImporting(owner, named.title());
+            refuseWhileImporting(owner, named.title(), named.id());
             throw notFound;
         }
         return named;
     }
 
     /**
-     * Refuses an export of a chat whose import is still queued or running. The check and the new job are
-     * one transaction under a lock on the owner and title, held while the upload is stored: an export of the
-     * same chat sent meanwhile is refused at once rather than left waiting for the upload to end.
+     * Refuses an export of a chat whose import is still queued or running: one into {@code conversation}, or,
+     * when it is null, into any of the caller's conversations of that title. The check and the new job are one
+     * transaction under a lock on the owner and title, held while the upload is stored: an export of the same
+     * chat sent meanwhile is refused at once rather than left waiting for the upload to end.
      */
-    private void refuseWhileImporting(Long owner, String title) {
+    private void refuseWhileImporting(Long owner, String title, UUID conversation) {
         Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, (long) owner << Integer.SIZE | title.hashCode() & 0xFFFFFFFFL).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
             throw new ImportRunningException(title, null);
         }
-        em.createNamedQuery("Job.unfinishedImportsOfChat", UUID.class).setParameter("owner", owner)
-                .setParameter("title", title).setMaxResults(1).getResultStream().findFirst()
-                .ifPresent(running -> {
-                    throw new ImportRunningException(title, running);
-                });
+        TypedQuery<UUID> unfinished = conversation != null
+                ? em.createNamedQuery("Job.unfinishedImportsOfConversation", UUID.class).setParameter("conversation", conversation)
+                : em.createNamedQuery("Job.unfinishedImportsOfChat", UUID.class).setParameter("owner", owner)
+                        .setParameter("title", title);
+        unfinished.setMaxResults(1).getResultStream().findFirst().ifPresent(running -> {
+            throw new ImportRunningException(title, running);
+        });
     }
 
     /** The caller's ready conversation imported from an export with this title, if any. */

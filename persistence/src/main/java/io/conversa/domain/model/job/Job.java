@@ -18,6 +18,10 @@ import java.util.UUID;
                 + " AND c.title = :title AND c.source = io.conversa.domain.model.conversation.ConversationSource.EXPORT"
                 + " AND j.kind = 'IMPORT' AND j.status IN (io.conversa.domain.model.job.JobStatus.QUEUED,"
                 + " io.conversa.domain.model.job.JobStatus.RUNNING) ORDER BY j.createdAt")
+@NamedQuery(name = "Job.unfinishedImportsOfConversation",
+        query = "SELECT j.id FROM Job j WHERE j.conversationId = :conversation AND j.kind = 'IMPORT'"
+                + " AND j.status IN (io.conversa.domain.model.job.JobStatus.QUEUED, io.conversa.domain.model.job.JobStatus.RUNNING)"
+                + " ORDER BY j.createdAt")
 public class Job {
 
     public static final String IMPORT = "IMPORT";
