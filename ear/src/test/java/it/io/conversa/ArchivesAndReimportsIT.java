@@ -137,6 +137,26 @@ class ArchivesAndReimportsIT {
         assertThat(awaitJob(token, other.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
     }
 
+    @Test
+    void mergesIntoTwoConversationsOfTheSameGenericNameGoOnSideBySide() {
+        String token = Api.freshUserToken();
+        List<String> conversations = List.of("hello", "bonjour").stream().map(text -> {
+            Api.Answer first = importFile(token, "_chat.txt", ("12/01/2024, 10:00 - Ann: " + text + "\n")
+                    .getBytes(StandardCharsets.UTF_8), Map.of("timezone", "UTC"));
+            awaitJob(token, first.json().get("jobId").asText());
+            return first.json().get("conversationId").asText();
+        }).toList();
+        byte[] chat = longChat();
+
+        List<Api.Answer> merges = conversations.stream().map(id -> CompletableFuture.supplyAsync(() -> importFile(token,
+                "_chat.txt", chat, Map.of("timezone", "UTC", "conversationId", id)))).toList().stream()
+                .map(CompletableFuture::join).toList();
+
+        assertThat(merges).extracting(Api.Answer::status).containsExactly(202, 202);
+        assertThat(merges).allSatisfy(merge -> assertThat(awaitJob(token, merge.json().get("jobId").asText())
+                .get("messagesNew").asInt()).isEqualTo(100_000));
+    }
+
     /** 100,000 messages: large enough that its import still runs when the next request comes. */
     private static byte[] longChat() {
         StringBuilder text = new StringBuilder();

@@ -11,6 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.io.InputStream;
 import java.time.ZoneId;
@@ -23,8 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Accepts a chat export: streams it to object storage, records the conversation (IMPORTING) and
  * its job, and queues the job. A later export of a chat the caller imported before is merged into
  * that conversation instead: the one the request names, or else the one of the same title, when the
- * file's name names a chat. An export of a chat whose import is still queued or running is refused
- * ({@link ImportRunningException}). The import itself happens in {@link ExportIngestion}.
+ * file's name names a chat. The import itself happens in {@link ExportIngestion}.
+ *
+ * <p>An export of a chat whose import is still queued or running is refused ({@link ImportRunningException}).
+ * Each check and the new job are one transaction, under a lock held while the upload is stored: an export of
+ * the same chat sent meanwhile is refused at once rather than left waiting for the upload to end. A merge named
+ * by id locks its conversation only, so merges into different conversations of one generic title ("_chat") go
+ * on side by side; a merge by title locks the owner's title and then the conversation it found.
  */
 @Stateless
 public class ImportService {
@@ -61,10 +67,14 @@ public class ImportService {
         Conversation earlier = null;
         if (into != null) {
             earlier = importedBefore(owner, into);
-            refuseWhileImporting(owner, earlier.title(), earlier.id());
+            refuseWhileImporting(earlier);
         } else if (namesAChat(title) && owner != null) {
-            refuseWhileImporting(owner, title, null);
+            refuseWhileImporting(owner, title);
             earlier = importedBefore(owner, title);
+            if (earlier != null) {
+                // A merge named by id into the same conversation may be on its way too.
+                refuseWhileImporting(earlier);
+            }
         }
         Conversation conversation = earlier != null ? earlier : Conversation.importing(title, zone, owner);
         CountingInput counted = new CountingInput(upload, maxUploadBytes);
@@ -106,29 +116,39 @@ public class ImportService {
         }
         if (named.status() != ConversationStatus.READY) {
             // Its first import may still run: then the caller learns to wait, not that the conversation is unknown.
-            refuseWhileImporting(owner, named.title(), named.id());
+            refuseWhileImporting(named);
             throw notFound;
         }
         return named;
     }
 
-    /**
-     * Refuses an export of a chat whose import is still queued or running: one into {@code conversation}, or,
-     * when it is null, into any of the caller's conversations of that title. The check and the new job are one
-     * transaction under a lock on the owner and title, held while the upload is stored: an export of the same
-     * chat sent meanwhile is refused at once rather than left waiting for the upload to end.
-     */
-    private void refuseWhileImporting(Long owner, String title, UUID conversation) {
-        Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, (long) owner << Integer.SIZE | title.hashCode() & 0xFFFFFFFFL).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+    /** Refuses a merge into {@code conversation} while one of its imports is unfinished. */
+    private void refuseWhileImporting(Conversation conversation) {
+        UUID id = conversation.id();
+        // The two-int form: its keys never meet the one-bigint keys of the other advisory locks.
+        refuseUnlessLocked(conversation.title(), em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, (int) (id.getMostSignificantBits() ^ id.getMostSignificantBits() >>> Integer.SIZE))
+                .setParameter(2, (int) (id.getLeastSignificantBits() ^ id.getLeastSignificantBits() >>> Integer.SIZE)));
+        refuseIfAny(conversation.title(), em.createNamedQuery("Job.unfinishedImportsOfConversation", UUID.class)
+                .setParameter("conversation", id));
+    }
+
+    /** Refuses an export named like a chat of the owner's whose import is unfinished. */
+    private void refuseWhileImporting(Long owner, String title) {
+        refuseUnlessLocked(title, em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, (long) owner << Integer.SIZE | title.hashCode() & 0xFFFFFFFFL));
+        refuseIfAny(title, em.createNamedQuery("Job.unfinishedImportsOfChat", UUID.class).setParameter("owner", owner)
+                .setParameter("title", title));
+    }
+
+    private static void refuseUnlessLocked(String title, Query tryLock) {
+        if (!Boolean.TRUE.equals(tryLock.getSingleResult())) {
             throw new ImportRunningException(title, null);
         }
-        TypedQuery<UUID> unfinished = conversation != null
-                ? em.createNamedQuery("Job.unfinishedImportsOfConversation", UUID.class).setParameter("conversation", conversation)
-                : em.createNamedQuery("Job.unfinishedImportsOfChat", UUID.class).setParameter("owner", owner)
-                        .setParameter("title", title);
-        unfinished.setMaxResults(1).getResultStream().findFirst().ifPresent(running -> {
+    }
+
+    private static void refuseIfAny(String title, TypedQuery<UUID> unfinishedJobs) {
+        unfinishedJobs.setMaxResults(1).getResultStream().findFirst().ifPresent(running -> {
             throw new ImportRunningException(title, running);
         });
     }
