@@ -72,8 +72,8 @@ public class ImportService {
             refuseWhileImporting(owner, title);
             earlier = importedBefore(owner, title);
             if (earlier != null) {
-                // A merge named by id into the same conversation may be on its way too.
-                refuseWhileImporting(earlier);
+                // A merge named by id into the same conversation may be on its way too; its jobs were checked by title.
+                lockForImport(earlier);
             }
         }
         Conversation conversation = earlier != null ? earlier : Conversation.importing(title, zone, owner);
@@ -124,13 +124,18 @@ public class ImportService {
 
     /** Refuses a merge into {@code conversation} while one of its imports is unfinished. */
     private void refuseWhileImporting(Conversation conversation) {
+        lockForImport(conversation);
+        refuseIfAny(conversation.title(), em.createNamedQuery("Job.unfinishedImportsOfConversation", UUID.class)
+                .setParameter("conversation", conversation.id()));
+    }
+
+    /** Takes the conversation's import lock for this transaction, or refuses when another upload holds it. */
+    private void lockForImport(Conversation conversation) {
         UUID id = conversation.id();
         // The two-int form: its keys never meet the one-bigint keys of the other advisory locks.
         refuseUnlessLocked(conversation.title(), em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1, ?2)")
                 .setParameter(1, (int) (id.getMostSignificantBits() ^ id.getMostSignificantBits() >>> Integer.SIZE))
                 .setParameter(2, (int) (id.getLeastSignificantBits() ^ id.getLeastSignificantBits() >>> Integer.SIZE)));
-        refuseIfAny(conversation.title(), em.createNamedQuery("Job.unfinishedImportsOfConversation", UUID.class)
-                .setParameter("conversation", id));
     }
 
     /** Refuses an export named like a chat of the owner's whose import is unfinished. */
