@@ -5,6 +5,7 @@ import io.conversa.infrastructure.messaging.Queues;
 import io.conversa.infrastructure.persistence.MessageRow;
 import io.conversa.infrastructure.persistence.MessageWriter;
 import io.conversa.infrastructure.storage.ObjectStorage;
+import io.conversa.interfaces.export.ArchiveLimits;
 import io.conversa.interfaces.export.ExportParser;
 import io.conversa.interfaces.export.MessageStream;
 import io.conversa.interfaces.export.ParsedMessage;
@@ -65,7 +66,7 @@ public class ExportIngestion {
 
     /** How much a zip export may unpack to; beyond it the archive is refused as a likely zip bomb. */
     @Inject
-    @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UNPACKED_BYTES", defaultValue = "8589934592")
+    @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UNPACKED_BYTES", defaultValue = "" + ArchiveLimits.DEFAULT_MAX_UNPACKED_BYTES)
     long maxUnpackedBytes;
 
     public void run(UUID jobId) {

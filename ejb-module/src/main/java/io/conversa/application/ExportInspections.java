@@ -1,5 +1,6 @@
 package io.conversa.application;
 
+import io.conversa.interfaces.export.ArchiveLimits;
 import io.conversa.interfaces.export.DateOrder;
 import io.conversa.interfaces.export.ExportInspection;
 import io.conversa.interfaces.export.ExportSummary;
@@ -28,7 +29,7 @@ public class ExportInspections {
 
     /** The limit imports apply to a zip's contents, so that inspecting a zip says what importing it would. */
     @Inject
-    @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UNPACKED_BYTES", defaultValue = "8589934592")
+    @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UNPACKED_BYTES", defaultValue = "" + ArchiveLimits.DEFAULT_MAX_UNPACKED_BYTES)
     long maxUnpackedBytes;
 
     public ExportSummary inspect(String fileName, InputStream upload, ZoneId zone, DateOrder dateOrder) {
