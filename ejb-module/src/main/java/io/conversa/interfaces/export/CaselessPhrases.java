@@ -19,6 +19,19 @@ final class CaselessPhrases {
     /** A bit's index in {@link #endings} is its word's index times 64, plus its place in the word. */
     private static final int WORD_BITS = 6;
 
+    /**
+     * {@link #fold} for every {@code char}, worked out once: the texts' ends are folded for every message, and
+     * {@code Character}'s two case mappings for letters beyond ASCII (Cyrillic, Arabic...) cost a sizeable part
+     * of the checks. 128 KB, of which only the scripts a chat uses are ever read.
+     */
+    private static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            FOLDED[c] = Character.toLowerCase(Character.toUpperCase((char) c));
+        }
+    }
+
     private final Set<String> phrases = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     /** By length: a bit for each folded first character (modulo 64) of the phrases of that length. */
     private final long[] initials;
@@ -66,11 +79,7 @@ final class CaselessPhrases {
 
     /** The form in which two characters are equal exactly when the case-insensitive order finds them equal. */
     private static char fold(char c) {
-        if (c < 0x80) {
-            // ASCII, most texts' ends: only A-Z change, to a-z.
-            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        }
-        return Character.toLowerCase(Character.toUpperCase(c));
+        return FOLDED[c];
     }
 
     boolean contains(String text) {

@@ -186,7 +186,7 @@ final class LineReader implements Closeable {
                 markHints[count++] = markHint;
                 markHint = false;
             } else {
-                markHint |= !strict && DirectionMarks.leadBytes(b & 0xFF) != 0;
+                markHint |= !strict && DirectionMarks.mayLead(b & 0xFF);
             }
         }
         markHintAfter = markHint;

@@ -1,8 +1,10 @@
 package io.conversa.interfaces.export;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Recognizes the system messages that WhatsApp writes under the chat's own name, as iOS does
@@ -57,15 +59,32 @@ final class SystemMessages {
             "Pesan dan panggilan terenkripsi secara end-to-end");
     private static final Pattern NOTICE = Pattern.compile(String.join("|", NOTICES));
     /**
-     * The fixed words each notice starts with: the regex can only match a text that starts with one
-     * of them, and most texts start with none, so they need no regex.
+     * The fixed words each notice starts with, by their first character: the regex can only match a text
+     * that starts with one of them, and most texts start with none, so they need no regex.
      */
-    private static final String[] NOTICE_OPENINGS = NOTICES.stream().map(SystemMessages::opening).toArray(String[]::new);
-    /** Their first characters, to rule most texts out with one search. */
-    private static final String NOTICE_INITIALS = initials(NOTICE_OPENINGS);
+    private static final Map<Character, String[]> NOTICE_OPENINGS = NOTICES.stream().map(SystemMessages::opening)
+            .collect(Collectors.groupingBy(opening -> opening.charAt(0),
+                    Collectors.collectingAndThen(Collectors.toList(), openings -> openings.toArray(String[]::new))));
     private static final int ASCII = 0x80;
-    /** The ASCII ones as bits (two words for 0 to 127), as most texts start with ASCII: a bit test, not a search. */
-    private static final long[] NOTICE_ASCII_INITIALS = asciiBits(NOTICE_INITIALS);
+    /**
+     * The same for the ASCII initials, by character (null for none), as most texts start with ASCII: a text
+     * is compared only with the openings that start as it does, often none.
+     */
+    private static final String[][] NOTICE_OPENINGS_BY_ASCII = new String[ASCII][];
+    /** The other initials, to rule out the other texts with one search rather than a boxed look-up. */
+    private static final String NOTICE_INITIALS_BEYOND_ASCII;
+
+    static {
+        StringBuilder beyondAscii = new StringBuilder();
+        NOTICE_OPENINGS.forEach((initial, openings) -> {
+            if (initial < ASCII) {
+                NOTICE_OPENINGS_BY_ASCII[initial] = openings;
+            } else {
+                beyondAscii.append(initial.charValue());
+            }
+        });
+        NOTICE_INITIALS_BEYOND_ASCII = beyondAscii.toString();
+    }
 
     /**
      * Group events and settings, which name a participant first ("Loris added Emily"). Checked only
@@ -129,29 +148,16 @@ final class SystemMessages {
             return false;
         }
         char first = body.charAt(0);
-        if (first < ASCII ? (NOTICE_ASCII_INITIALS[first >>> 6] & 1L << first) == 0 : NOTICE_INITIALS.indexOf(first) < 0) {
-            return false;
-        }
-        for (String opening : NOTICE_OPENINGS) {
-            if (opening.charAt(0) == first && body.startsWith(opening)) {
-                return true;
+        String[] openings = first < ASCII ? NOTICE_OPENINGS_BY_ASCII[first]
+                : NOTICE_INITIALS_BEYOND_ASCII.indexOf(first) < 0 ? null : NOTICE_OPENINGS.get(first);
+        if (openings != null) {
+            for (String opening : openings) {
+                if (body.startsWith(opening)) {
+                    return true;
+                }
             }
         }
         return false;
-    }
-
-    private static long[] asciiBits(String chars) {
-        long[] bits = new long[ASCII / Long.SIZE];
-        chars.chars().filter(c -> c < ASCII).forEach(c -> bits[c >>> 6] |= 1L << c);
-        return bits;
-    }
-
-    private static String initials(String[] openings) {
-        StringBuilder initials = new StringBuilder();
-        for (String opening : openings) {
-            initials.append(opening.charAt(0));
-        }
-        return initials.toString();
     }
 
     /**
