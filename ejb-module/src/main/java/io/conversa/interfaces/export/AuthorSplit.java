@@ -13,12 +13,12 @@ final class AuthorSplit {
     private static final int MAX_AUTHOR_BYTES = 100;
 
     private final Authors authors = new Authors();
-    private final Utf8Decoder decoder = new Utf8Decoder();
     private String author;
     private String text;
 
     /**
-     * Splits the current line from byte {@code offset} on, which must hold no direction marks.
+     * Splits the current line from byte {@code offset} on (the bytes before it being ASCII). The name must hold
+     * no direction marks, which the bytes tell; the text is decoded without them.
      *
      * @return false when the bytes do not settle it, and the decoded text must be split instead
      */
@@ -44,7 +44,7 @@ final class AuthorSplit {
         if (textStart < to && bytes[textStart] == ' ') {
             textStart++;
         }
-        text = decoder.decode(bytes, textStart, to - textStart);
+        text = lines.textWithoutMarksFrom(textStart - lines.start());
         return true;
     }
 
@@ -76,11 +76,14 @@ final class AuthorSplit {
      * The ':' ending the author's name, found as {@code MessageAssembler.authorEnd} finds it (skipping
      * those in links and clock times), or -1 when the bytes do not settle it: a byte that is not ASCII
      * after a ':' (it may be a space or a digit of another script), bad bytes before it, or no
-     * plausible name.
+     * plausible name, or a direction mark before it (a known name holds none: it was split here first).
      */
     private static int authorEnd(byte[] bytes, int from, int to) {
         for (int colon = from; colon < to; colon++) {
             if (bytes[colon] != ':') {
+                if (bytes[colon] < 0 && DirectionMarks.markLengthAt(bytes, colon, to) > 0) {
+                    return -1;
+                }
                 continue;
             }
             byte next = colon + 1 < to ? bytes[colon + 1] : (byte) ' ';

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -15,9 +16,9 @@ import java.util.Arrays;
  * the bytes themselves, and only the text a message keeps is ever decoded, once. Line ends are found for
  * all the bytes of a read at once, eight bytes at a time (CR and LF never occur inside another
  * character's UTF-8 encoding, so the raw bytes tell them), and queued: a search per line is a loop of a
- * few steps that the JIT compiles poorly, a search per buffer one long loop. The same search notes which
- * lines may hold a direction mark. Decoding ({@link Utf8Decoder}) gives what {@code new String(bytes, UTF_8)}
- * gives, replacing bad bytes by U+FFFD; a strict reader instead refuses a line that is not well-formed UTF-8,
+ * few steps that the JIT compiles poorly, a search per buffer one long loop. Decoding ({@link Utf8Decoder})
+ * gives what {@code new String(bytes, UTF_8)} gives without direction marks, replacing bad bytes by U+FFFD,
+ * and tells whether it dropped a mark; a strict reader instead refuses a line that is not well-formed UTF-8,
  * by the same rules as the JDK's decoder, checking all the complete lines of a read at once and line by
  * line only where that check failed, to tell which line holds the bad bytes.
  */
@@ -56,20 +57,15 @@ final class LineReader implements Closeable {
 
     /** The offsets of the CRs and LFs found in the buffer and not yet reached, from {@link #taken} to {@link #found}. */
     private int[] terminators = new int[BUFFER_BYTES];
-    /** For each of them, whether the bytes before it, back to the one before, may hold a direction mark. */
-    private boolean[] markHints = new boolean[BUFFER_BYTES];
     private int found;
     private int taken;
-    /** Whether the bytes after the last terminator found may hold a direction mark. */
-    private boolean markHintAfter;
     /** A strict reader's lines ending up to here are known to be well-formed; the others are checked one by one. */
     private int wellFormedUpTo;
 
     private int lineStart;
     private int lineEnd;
-    /** Whether the line holds direction marks: 0 not known yet, 1 no, 2 yes. */
-    private byte marks;
-    private String text;
+    /** Whether a decoding of the current line's bytes dropped a direction mark. */
+    private boolean droppedMark;
 
     /** @param strict true to refuse bytes that are no UTF-8 ({@link MalformedInputException}), false to replace them */
     LineReader(InputStream in, boolean strict) {
@@ -89,22 +85,16 @@ final class LineReader implements Closeable {
         }
         while (taken == found) {
             if (!fill()) {
-                return position < limit && lineEndsAt(limit, markHintAfter);
+                return position < limit && lineEndsAt(limit);
             }
         }
-        boolean markHint = markHints[taken];
-        return lineEndsAt(terminators[taken++], markHint);
+        return lineEndsAt(terminators[taken++]);
     }
 
-    /** @param markHint false when the line surely holds no direction mark; always false for a strict reader */
-    private boolean lineEndsAt(int end, boolean markHint) throws IOException {
+    private boolean lineEndsAt(int end) throws IOException {
         lineStart = position;
         lineEnd = end;
-        marks = strict || markHint ? 0 : (byte) 1;
-        if (text != null) {
-            // Most lines are never decoded: tested first, the field needs no store (and no GC barrier).
-            text = null;
-        }
+        droppedMark = false;
         if (end < limit) {
             afterCarriageReturn = buffer[end] == '\r';
             position = end + 1;
@@ -114,7 +104,8 @@ final class LineReader implements Closeable {
         if (strict && end > wellFormedUpTo && !Utf8.wellFormed(buffer, lineStart, lineEnd)) {
             throw new MalformedInputException(1);
         }
-        if (lineEnd - lineStart > MAX_LINE_CHARS && text().length() > MAX_LINE_CHARS) {
+        if (lineEnd - lineStart > MAX_LINE_CHARS
+                && new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8).length() > MAX_LINE_CHARS) {
             throw new LineTooLongException(lineNumber + 1);
         }
         lineNumber++;
@@ -136,7 +127,6 @@ final class LineReader implements Closeable {
             System.arraycopy(buffer, position, larger, 0, pending);
             buffer = larger;
             terminators = new int[larger.length];
-            markHints = new boolean[larger.length];
         } else if (pending > 0) {
             System.arraycopy(buffer, position, buffer, 0, pending);
         }
@@ -157,39 +147,25 @@ final class LineReader implements Closeable {
         return true;
     }
 
-    /** Queues the CRs and LFs of {@code buffer[from, limit)}, noting which lines between them may hold marks. */
+    /** Queues the CRs and LFs of {@code buffer[from, limit)}. */
     private void findTerminators(int from) {
         int count = 0;
-        boolean markHint = markHintAfter;
         int at = from;
         for (; at + Long.BYTES <= limit; at += Long.BYTES) {
             long word = ByteWords.word(buffer, at);
-            // A strict reader's lines are rarely decoded, and then asked about marks: it needs no hints.
-            long leads = strict ? 0 : DirectionMarks.leadBytes(word);
-            boolean markLead = leads != 0 && DirectionMarks.startedIn(buffer, at, leads, limit);
             // Most words hold no control character, which one test tells; only the others are searched.
-            long ends = ByteWords.anyBelow(word, LINE_END_BOUND)
-                    ? ByteWords.bytesEqual(word, LF_BYTES) | ByteWords.bytesEqual(word, CR_BYTES) : 0;
-            markHint |= markLead;
-            while (ends != 0) {
-                terminators[count] = at + ByteWords.firstMarked(ends);
-                markHints[count++] = markHint;
-                // Which side of the line end a lead byte lies is not told: both lines may hold the mark.
-                markHint = markLead;
-                ends &= ends - 1;
+            if (ByteWords.anyBelow(word, LINE_END_BOUND)) {
+                for (long ends = ByteWords.bytesEqual(word, LF_BYTES) | ByteWords.bytesEqual(word, CR_BYTES); ends != 0;
+                        ends &= ends - 1) {
+                    terminators[count++] = at + ByteWords.firstMarked(ends);
+                }
             }
         }
         for (; at < limit; at++) {
-            byte b = buffer[at];
-            if (b == '\n' || b == '\r') {
-                terminators[count] = at;
-                markHints[count++] = markHint;
-                markHint = false;
-            } else {
-                markHint |= !strict && DirectionMarks.mayLead(b & 0xFF);
+            if (buffer[at] == '\n' || buffer[at] == '\r') {
+                terminators[count++] = at;
             }
         }
-        markHintAfter = markHint;
         found = count;
         taken = 0;
     }
@@ -207,17 +183,9 @@ final class LineReader implements Closeable {
         return lineEnd;
     }
 
-    /** The current line as written, direction marks included. */
-    String text() {
-        if (text == null) {
-            text = decoder.decode(buffer, lineStart, lineEnd - lineStart);
-        }
-        return text;
-    }
-
     /** The current line without direction marks (and so without the byte-order mark of the first line). */
     String textWithoutMarks() {
-        return mayHoldMarks() ? DirectionMarks.strip(text()) : text();
+        return textWithoutMarksFrom(0);
     }
 
     /**
@@ -225,13 +193,18 @@ final class LineReader implements Closeable {
      * {@code offset} are ASCII: a character starts there, so decoding from there gives the same text.
      */
     String textWithoutMarksFrom(int offset) {
-        String rest = decoder.decode(buffer, lineStart + offset, lineEnd - lineStart - offset);
-        return mayHoldMarks() ? DirectionMarks.strip(rest) : rest;
+        String text = decoder.decodeWithoutMarks(buffer, lineStart + offset, lineEnd - lineStart - offset);
+        droppedMark |= decoder.droppedMark();
+        return text;
     }
 
-    /** Whether the current line's bytes hold {@code sequence}, which must contain a direction mark. */
+    /**
+     * Whether the current line's bytes hold {@code sequence}, which must contain a direction mark. Asked once
+     * the line's text has been decoded through this reader: a line from which no mark was dropped holds none
+     * (its callers decode all of a line's bytes that are not ASCII, or know them to hold no mark).
+     */
     boolean holdsMarked(byte[] sequence) {
-        if (!mayHoldMarks()) {
+        if (!droppedMark) {
             return false;
         }
         int last = lineEnd - sequence.length;
@@ -242,14 +215,6 @@ final class LineReader implements Closeable {
             }
         }
         return false;
-    }
-
-    /** Whether the current line may hold a direction mark: it holds the UTF-8 encoding of one. */
-    boolean mayHoldMarks() {
-        if (marks == 0) {
-            marks = DirectionMarks.encodedIn(buffer, lineStart, lineEnd) ? (byte) 2 : 1;
-        }
-        return marks == 2;
     }
 
     /** The 1-based number of the line last read. */

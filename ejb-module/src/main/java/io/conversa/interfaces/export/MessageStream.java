@@ -117,14 +117,15 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
             return false;
         }
         pending = true;
-        pendingMarkedByWhatsApp = lines.holdsMarked(MessageAssembler.IOS_SYSTEM_MARK);
-        if (header.readAsBytes() && !lines.mayHoldMarks() && authorSplit.split(lines, header.bodyStart())) {
+        if (header.readAsBytes() && authorSplit.split(lines, header.bodyStart())) {
             pendingAuthor = authorSplit.author();
             pendingText = authorSplit.text();
         } else {
             pendingAuthor = null;
             pendingText = header.body(lines);
         }
+        // Asked once the line's text has been decoded, which tells whether the line holds any mark at all.
+        pendingMarkedByWhatsApp = lines.holdsMarked(MessageAssembler.IOS_SYSTEM_MARK);
         pendingTime = time;
         pendingLineNumber = lines.lineNumber();
         return true;

@@ -22,12 +22,10 @@ final class MoreLines {
     private byte[] bytes = new byte[INITIAL_BYTES];
     private int length;
     private boolean any;
-    private boolean mayHoldMarks;
 
     void clear() {
         length = 0;
         any = false;
-        mayHoldMarks = false;
     }
 
     /** Why a message that starts at {@code lineNumber} is refused when its lines pass {@link #MAX_BYTES}. */
@@ -52,7 +50,6 @@ final class MoreLines {
         System.arraycopy(lines.bytes(), lines.start(), bytes, length, lineLength);
         length += lineLength;
         any = true;
-        mayHoldMarks = mayHoldMarks || lines.mayHoldMarks();
         return true;
     }
 
@@ -61,10 +58,7 @@ final class MoreLines {
         if (length == 0) {
             return "";
         }
-        String text = decoder.decode(bytes, 0, length);
-        if (mayHoldMarks) {
-            text = DirectionMarks.strip(text);
-        }
+        String text = decoder.decodeWithoutMarks(bytes, 0, length);
         int end = text.length();
         while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
             end--;

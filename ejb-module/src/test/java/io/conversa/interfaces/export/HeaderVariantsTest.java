@@ -146,6 +146,26 @@ class HeaderVariantsTest {
         assertThat(chat.get(1).text()).isEqualTo("bye");
     }
 
+    /**
+     * A known author's lines are split from their bytes, and their text decoded without marks; a name with a
+     * mark inside is read from the decoded line instead (where a name cannot end in a space), and the mark iOS
+     * puts after a chat name with ": " in it is still found when the name is split at its first colon.
+     */
+    @Test
+    void marksInTheTextOfAKnownAuthorInsideANameAndAfterAChatName() throws Exception {
+        Parsed chat = parseText("18/03/2022, 14:56 - Ann Lee: hi\n"
+                + "18/03/2022, 14:57 - Ann Lee: \u200Ehello \u202Athere\u202C\n"
+                + "18/03/2022, 14:58 - Ann\u200E Lee: again\n"
+                + "18/03/2022, 14:59 - Trip: Rome: \u200EBob added Carl\n"
+                + "18/03/2022, 15:00 - Ann \u200E: no name ends in a space\n");
+
+        assertThat(chat.messages()).extracting(ParsedMessage::author)
+                .containsExactly("Ann Lee", "Ann Lee", "Ann Lee", null, null);
+        assertThat(chat.messages()).extracting(ParsedMessage::text)
+                .containsExactly("hi", "hello there", "again", "Rome: Bob added Carl", "Ann : no name ends in a space");
+        assertThat(chat.messages()).extracting(ParsedMessage::kind).endsWith(MessageKind.SYSTEM, MessageKind.SYSTEM);
+    }
+
     @Test
     void continuationLinesThatLookLikeDatesStayInTheirMessage() throws Exception {
         Parsed chat = parseText("""
