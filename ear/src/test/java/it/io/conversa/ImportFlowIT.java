@@ -8,6 +8,7 @@ import static it.io.conversa.Api.importFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -185,6 +186,41 @@ class ImportFlowIT {
         String conversationId = accepted.json().get("conversationId").asText();
         assertThat(get("/api/v1/conversations/" + conversationId, token).status()).isEqualTo(404);
         assertThat(get("/api/v1/conversations", token).json().findValuesAsText("id")).doesNotContain(conversationId);
+    }
+
+    /**
+     * Bytes that are not UTF-8 are refused by the parse that writes the messages, at their line: a later export
+     * of a chat, with a Latin-1 byte after batches of new messages were committed, fails and keeps none of them,
+     * while the messages imported before stay.
+     */
+    @Test
+    void refusesBadBytesAfterCommittedBatchesAndKeepsOnlyWhatWasThereBefore() {
+        String token = adminToken();
+        String name = "latin1 " + UUID.randomUUID() + ".txt";
+        String before = "18/03/2022, 14:56 - Ana: before\n18/03/2022, 14:57 - Ben: still here\n";
+        Api.Answer first = importFile(token, name, before.getBytes(StandardCharsets.UTF_8), "UTC");
+        assertThat(awaitJob(token, first.json().get("jobId").asText()).get("status").asText()).isEqualTo("SUCCEEDED");
+        String conversationId = first.json().get("conversationId").asText();
+
+        ByteArrayOutputStream later = new ByteArrayOutputStream();
+        later.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+        // Three of the message writer's batches of 5,000, each committed before the bad line is read.
+        int added = 15_000;
+        for (int i = 0; i < added; i++) {
+            later.writeBytes(String.format("19/03/2022, %02d:%02d - Ana: new %d\n", i / 60 % 24, i % 60, i)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        later.writeBytes("20/03/2022, 10:00 - Ben: ol".getBytes(StandardCharsets.UTF_8));
+        later.write(0xE1); // "á" in Latin-1
+        later.write('\n');
+        Api.Answer merge = importFile(token, name, later.toByteArray(), "UTC");
+        JsonNode job = awaitJob(token, merge.json().get("jobId").asText());
+
+        assertThat(job.get("status").asText()).isEqualTo("FAILED");
+        assertThat(job.get("error").asText()).contains("not UTF-8 text (bad bytes on line " + (added + 3) + ")");
+        assertThat(merge.json().get("conversationId").asText()).isEqualTo(conversationId);
+        assertThat(allMessages(token, conversationId, 50)).extracting(m -> m.get("text").asText())
+                .containsExactly("before", "still here");
     }
 
     @Test

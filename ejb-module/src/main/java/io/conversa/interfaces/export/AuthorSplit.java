@@ -22,7 +22,7 @@ final class AuthorSplit {
      *
      * @return false when the bytes do not settle it, and the decoded text must be split instead
      */
-    boolean split(LineReader lines, int offset) {
+    boolean split(LineReader lines, int offset) throws RefusedContentException {
         byte[] bytes = lines.bytes();
         int from = lines.start() + offset;
         int to = lines.end();
@@ -32,7 +32,8 @@ final class AuthorSplit {
             author = authors.name(known);
         } else {
             colon = authorEnd(bytes, from, to);
-            if (colon < 0) {
+            // A name with bad bytes is left to the decoded line, which refuses them.
+            if (colon < 0 || !Utf8.wellFormed(bytes, from, colon)) {
                 return false;
             }
             author = authors.named(bytes, from, colon);

@@ -92,7 +92,7 @@ final class HeaderMatcher {
     private int bodyStart;
 
     /** The layout of the reader's current line if it starts with a message header, else null. */
-    HeaderLayout match(LineReader lines) {
+    HeaderLayout match(LineReader lines) throws RefusedContentException {
         bytes = lines.bytes();
         start = lines.start();
         length = lines.end() - start;
@@ -198,7 +198,7 @@ final class HeaderMatcher {
     }
 
     /** The text after the header last matched in the reader's current line, without direction marks. */
-    String body(LineReader lines) {
+    String body(LineReader lines) throws RefusedContentException {
         return decodedLine != null ? decodedLine.substring(bodyStart) : lines.textWithoutMarksFrom(bodyStart);
     }
 

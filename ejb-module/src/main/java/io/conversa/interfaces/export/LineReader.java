@@ -3,7 +3,6 @@ package io.conversa.interfaces.export;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -19,8 +18,8 @@ import java.util.Arrays;
  * few steps that the JIT compiles poorly, a search per buffer one long loop. Decoding ({@link Utf8Decoder})
  * gives what {@code new String(bytes, UTF_8)} gives without direction marks, replacing bad bytes by U+FFFD,
  * and tells whether it dropped a mark; a strict reader instead refuses a line that is not well-formed UTF-8,
- * by the same rules as the JDK's decoder, checking all the complete lines of a read at once and line by
- * line only where that check failed, to tell which line holds the bad bytes.
+ * by the same rules as the JDK's decoder, when its text is decoded or its bytes {@linkplain #checkWellFormed
+ * checked}: the decoding checks the bytes anyway, so a reader that decodes a line checks it for nothing.
  */
 final class LineReader implements Closeable {
 
@@ -59,15 +58,13 @@ final class LineReader implements Closeable {
     private int[] terminators = new int[BUFFER_BYTES];
     private int found;
     private int taken;
-    /** A strict reader's lines ending up to here are known to be well-formed; the others are checked one by one. */
-    private int wellFormedUpTo;
 
     private int lineStart;
     private int lineEnd;
     /** Whether a decoding of the current line's bytes dropped a direction mark. */
     private boolean droppedMark;
 
-    /** @param strict true to refuse bytes that are no UTF-8 ({@link MalformedInputException}), false to replace them */
+    /** @param strict true to refuse bytes that are no UTF-8 ({@link #notUtf8}), false to replace them by U+FFFD */
     LineReader(InputStream in, boolean strict) {
         this.in = in;
         this.strict = strict;
@@ -101,9 +98,6 @@ final class LineReader implements Closeable {
         } else {
             position = end;
         }
-        if (strict && end > wellFormedUpTo && !Utf8.wellFormed(buffer, lineStart, lineEnd)) {
-            throw new MalformedInputException(1);
-        }
         if (lineEnd - lineStart > MAX_LINE_CHARS
                 && new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8).length() > MAX_LINE_CHARS) {
             throw new LineTooLongException(lineNumber + 1);
@@ -132,18 +126,12 @@ final class LineReader implements Closeable {
         }
         position = 0;
         limit = pending;
-        wellFormedUpTo = 0;
         int read = in.read(buffer, limit, buffer.length - limit);
         if (read <= 0) {
             return false;
         }
         limit += read;
         findTerminators(pending);
-        if (strict && found > 0) {
-            // The bytes up to the last line end hold whole characters only if they are well-formed as a whole.
-            int lastEnd = terminators[found - 1];
-            wellFormedUpTo = Utf8.wellFormed(buffer, 0, lastEnd) ? lastEnd : 0;
-        }
         return true;
     }
 
@@ -183,8 +171,21 @@ final class LineReader implements Closeable {
         return lineEnd;
     }
 
+    /** Why a file is refused whose line {@code lineNumber} is the first that is not UTF-8. */
+    static RefusedContentException notUtf8(long lineNumber) {
+        return new RefusedContentException("The file is not UTF-8 text (bad bytes on line " + lineNumber
+                + "); WhatsApp exports are UTF-8, so this is no chat export.");
+    }
+
+    /** For a strict reader, refuses the current line if it is not well-formed UTF-8: for lines that are not decoded. */
+    void checkWellFormed() throws RefusedContentException {
+        if (strict && !Utf8.wellFormed(buffer, lineStart, lineEnd)) {
+            throw notUtf8(lineNumber);
+        }
+    }
+
     /** The current line without direction marks (and so without the byte-order mark of the first line). */
-    String textWithoutMarks() {
+    String textWithoutMarks() throws RefusedContentException {
         return textWithoutMarksFrom(0);
     }
 
@@ -192,8 +193,11 @@ final class LineReader implements Closeable {
      * The current line from byte {@code offset} on, without direction marks, when the bytes before
      * {@code offset} are ASCII: a character starts there, so decoding from there gives the same text.
      */
-    String textWithoutMarksFrom(int offset) {
+    String textWithoutMarksFrom(int offset) throws RefusedContentException {
         String text = decoder.decodeWithoutMarks(buffer, lineStart + offset, lineEnd - lineStart - offset);
+        if (strict && decoder.metBadBytes()) {
+            throw notUtf8(lineNumber);
+        }
         droppedMark |= decoder.droppedMark();
         return text;
     }

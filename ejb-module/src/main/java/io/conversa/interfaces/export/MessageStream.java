@@ -102,13 +102,14 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
             if (readHeader()) {
                 return true;
             }
+            lines.checkWellFormed();
             skippedLines++;
         }
         return false;
     }
 
     /** If the current line is a header of this file, keeps it as the pending header and returns true. */
-    private boolean readHeader() {
+    private boolean readHeader() throws RefusedContentException {
         if (header.match(lines) != format.layout()) {
             return false;
         }

@@ -34,8 +34,12 @@ final class MoreLines {
                 + (MAX_BYTES >> 20) + " MiB, far beyond any WhatsApp message.";
     }
 
-    /** Adds the reader's current line; false, adding nothing, when the lines would pass {@link #MAX_BYTES}. */
-    boolean add(LineReader lines) {
+    /**
+     * Adds the reader's current line; false, adding nothing, when the lines would pass {@link #MAX_BYTES}. Its bytes
+     * are checked now, when the reader names the line that holds bad ones; the text is decoded later.
+     */
+    boolean add(LineReader lines) throws RefusedContentException {
+        lines.checkWellFormed();
         int lineLength = lines.end() - lines.start();
         int needed = length + lineLength + 1;
         if (needed > MAX_BYTES) {

@@ -26,6 +26,7 @@ final class Utf8Decoder {
 
     private char[] chars = new char[INITIAL_CHARS];
     private boolean droppedMark;
+    private boolean metBadBytes;
 
     /**
      * {@code bytes[from, from + length)} decoded as {@code new String(bytes, from, length, UTF_8)} decodes them,
@@ -33,6 +34,7 @@ final class Utf8Decoder {
      */
     String decodeWithoutMarks(byte[] bytes, int from, int length) {
         droppedMark = false;
+        metBadBytes = false;
         // Each byte makes at most one char (four bytes make two).
         if (length > chars.length) {
             chars = new char[Math.max(length, chars.length * 2)];
@@ -90,6 +92,14 @@ final class Utf8Decoder {
         return new String(out, 0, count);
     }
 
+    /**
+     * Whether the bytes last decoded were not well-formed UTF-8 (their bad sequences then read as U+FFFD): the
+     * decoder's checks are the Unicode standard's, as the JDK's, so this is what a strict decoder refuses.
+     */
+    boolean metBadBytes() {
+        return metBadBytes;
+    }
+
     /** Whether the last {@link #decodeWithoutMarks} dropped a mark. */
     boolean droppedMark() {
         return droppedMark;
@@ -100,6 +110,7 @@ final class Utf8Decoder {
     }
 
     private String jdkDecode(byte[] bytes, int from, int length) {
+        metBadBytes = true;
         String text = new String(bytes, from, length, StandardCharsets.UTF_8);
         String stripped = DirectionMarks.strip(text);
         droppedMark = stripped != text;

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Input that is no export ends with a reason in words, never with a crash or half a result. */
 class BadInputTest {
@@ -44,11 +48,52 @@ class BadInputTest {
     }
 
     @Test
-    void latin1IsNotUtf8() {
+    void latin1IsNotUtf8() throws Exception {
         byte[] latin1 = "18/03/2022, 14:56 - Zoë: olá\n".getBytes(StandardCharsets.ISO_8859_1);
+        ExportParser parser = new ExportParser(ZoneOffset.UTC, null);
+        // The first pass reads it as a chat; the second, which decodes it, refuses it.
+        ExportFormat format = parser.detect(new ByteArrayInputStream(latin1));
 
-        assertThatThrownBy(() -> Exports.detect(latin1))
-                .isInstanceOf(UnreadableExportException.class).hasMessageContaining("not UTF-8 text (bad bytes on line 1)");
+        assertThatThrownBy(() -> Exports.readAll(parser, new ByteArrayInputStream(latin1), format))
+                .isInstanceOf(UncheckedIOException.class).hasRootCauseInstanceOf(RefusedContentException.class)
+                .hasMessageContaining("not UTF-8 text (bad bytes on line 1)");
+    }
+
+    /**
+     * The second pass checks every line's bytes, whichever way it reads the line: a line before the first
+     * header, a header line's text (of a new author, of a known one, of a header read from its decoded text),
+     * a further line of a message. The bad byte is an "é" cut to its Latin-1 byte, on one line at a time.
+     */
+    @ParameterizedTest(name = "line {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void badBytesAreRefusedOnTheirLineWhereverTheyAre(int badLine) throws Exception {
+        List<String> lines = List.of("Exported é", "18/03/2022, 14:56 - Ann: hé", "a further line é",
+                "18/03/2022, 14:57 - Béa: a new author's name", "18/03/2022, 14:58 - Ann: a known author é",
+                "١٨/٠٣/٢٠٢٢, ١٤:٥٩ - Ann: read from its decoded text é");
+        ByteArrayOutputStream export = new ByteArrayOutputStream();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i) + "\n";
+            export.writeBytes(i + 1 == badLine ? latin1Accent(line) : line.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = export.toByteArray();
+        ExportParser parser = new ExportParser(ZoneOffset.UTC, null);
+        ExportFormat format = parser.detect(new ByteArrayInputStream(bytes));
+
+        assertThatThrownBy(() -> Exports.readAll(parser, new ByteArrayInputStream(bytes), format))
+                .hasRootCauseInstanceOf(RefusedContentException.class)
+                .hasMessageContaining("(bad bytes on line " + badLine + ")");
+    }
+
+    /** The line in UTF-8, but its first "é" as the single byte Latin-1 writes for it. */
+    private static byte[] latin1Accent(String line) {
+        int at = line.indexOf('é');
+        byte[] before = line.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] after = line.substring(at + 1).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(before);
+        bytes.write(0xE9);
+        bytes.writeBytes(after);
+        return bytes.toByteArray();
     }
 
     @Test

@@ -75,7 +75,7 @@ class ChunkedReadsTest {
     /** A bad byte anywhere is refused with the same line number however the bytes arrive. */
     @ParameterizedTest(name = "{0} bytes a read")
     @ValueSource(ints = {1, 5, 4_096, 65_536})
-    void badByteIsRefusedAtItsLine(int most) {
+    void badByteIsRefusedAtItsLine(int most) throws Exception {
         StringBuilder export = new StringBuilder();
         for (int i = 0; i < 5_000; i++) {
             export.append(String.format("18/03/2022, 14:%02d - Ana: größer als %d%n", i % 60, i));
@@ -94,8 +94,11 @@ class ChunkedReadsTest {
         }
         bytes[at + 1] = (byte) 0xC3;
 
-        assertThatThrownBy(() -> new ExportParser(Exports.UTC, null).detect(new Trickle(bytes, most)))
-                .isInstanceOf(UnreadableExportException.class)
+        ExportParser parser = new ExportParser(Exports.UTC, null);
+        ExportFormat format = parser.detect(new Trickle(bytes, most));
+
+        assertThatThrownBy(() -> Exports.readAll(parser, new Trickle(bytes, most), format))
+                .hasRootCauseInstanceOf(RefusedContentException.class)
                 .hasMessageContaining("bad bytes on line 4001)");
     }
 

@@ -6,16 +6,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The first pass refuses a file that is not UTF-8 by checking its bytes, no longer by decoding them:
- * the check must refuse exactly what the JDK's strict decoder refuses, or a file would be read that
- * was refused before (or the other way round). The second pass decodes with its own {@link Utf8Decoder},
- * which must give the JDK's string without direction marks for any bytes, replacement characters included.
+ * The second pass refuses a file that is not UTF-8, checking the lines it does not decode by their bytes and
+ * the others as its own {@link Utf8Decoder} decodes them. The check must refuse exactly what the JDK's strict
+ * decoder refuses, or a file would be read that was refused before (or the other way round); the decoder must
+ * give the JDK's string without direction marks for any bytes, replacement characters included, and tell
+ * exactly when it met bad bytes.
  */
 class Utf8Test {
 
@@ -51,7 +53,7 @@ class Utf8Test {
     }
 
     @Test
-    void decoderGivesWhatTheJdkGivesWithoutMarksForAnyBytes() {
+    void decoderGivesWhatTheJdkGivesWithoutMarksAndTellsBadBytesForAnyBytes() {
         Utf8Decoder decoder = new Utf8Decoder();
         Random random = new Random(12);
         for (int round = 0; round < 100_000; round++) {
@@ -77,6 +79,8 @@ class Utf8Test {
                     .isEqualTo(DirectionMarks.strip(jdk));
             assertThat(decoder.droppedMark()).as("dropped a mark: %s [%d, +%d)", hex, from, length)
                     .isEqualTo(jdk.chars().anyMatch(c -> DirectionMarks.isMark((char) c)));
+            assertThat(decoder.metBadBytes()).as("met bad bytes: %s [%d, +%d)", hex, from, length)
+                    .isEqualTo(!decodes(Arrays.copyOfRange(bytes, from, from + length)));
         }
     }
 
