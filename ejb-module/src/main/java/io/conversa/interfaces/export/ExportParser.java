@@ -14,8 +14,9 @@ import java.util.Objects;
  * messages. Both keep memory constant whatever the file size. Thread-safe; each pass has its own state.
  *
  * <p>A file that is not UTF-8 is refused by the second pass, at its first bad line: that pass decodes the
- * text of every line, and decoding checks the bytes anyway, where a check in the first pass as well cost some
- * 12 % of both passes' CPU. An import that meets the refusal removes what it had written, as for any refusal.
+ * lines' text, which checks their bytes anyway (those it keeps as bytes for a while it checks as bytes), where
+ * a check of every byte in the first pass as well cost some 12 % of both passes' CPU. An import that meets the
+ * refusal removes what it had written, as for any refusal.
  */
 public final class ExportParser {
 

@@ -3,13 +3,13 @@ package io.conversa.interfaces.export;
 import java.util.Arrays;
 
 /**
- * Checks that bytes are well-formed UTF-8 without decoding them, for the lines the second pass keeps as bytes
- * for now or for good (further lines of a message, lines before the first header, a new author's name): it
- * refuses a file that is not UTF-8 at its first bad line, and most lines it checks by decoding them. The rules are the Unicode standard's (table 3-7), which the JDK's decoder also
- * applies: no overlong forms, no surrogates, nothing above U+10FFFF. They are compiled into a state
- * machine, as branches on each byte's kind mispredict on mixed-script text. Its table is laid out by
- * byte, each entry holding the next state for every state in 6 bits apiece, so the look-up does not
- * wait for the previous state: only a shift does.
+ * Checks that bytes are well-formed UTF-8 without decoding them, for the lines the second pass keeps as
+ * bytes for now or for good (further lines of a message, lines before the first header, a new author's
+ * name); it checks the other lines as it decodes them. The rules are the Unicode standard's (table 3-7),
+ * which the JDK's decoder also applies: no overlong forms, no surrogates, nothing above U+10FFFF. They are
+ * compiled into a state machine, as branches on each byte's kind mispredict on mixed-script text. Its
+ * table is laid out by byte, each entry holding the next state for every state in 6 bits apiece, so the
+ * look-up does not wait for the previous state: only a shift does.
  */
 final class Utf8 {
 
