@@ -117,6 +117,7 @@ final class Placeholders {
     private static final List<String> MAP_LINK_STARTS = List.of("://maps.", "://www.google.");
     /** A shared place (venue) ends with its Foursquare page. */
     private static final String VENUE_LINK = "https://foursquare.com/v/";
+    private static final String VENUE_LINK_START = VENUE_LINK.substring(VENUE_LINK.indexOf("://"));
 
     private static final CaselessPhrases LIVE_LOCATION = new CaselessPhrases(
             "Live location shared", "Standort in Echtzeit geteilt", "Ubicación en tiempo real compartida",
@@ -141,8 +142,8 @@ final class Placeholders {
      * Whether no placeholder can be the one-line body {@code line}, told without trying them one by one:
      * each needs the line to end with '>' or ')' (edited marker, media, attachments), to have the length and
      * the first and last characters of a whole-line phrase, to end like an iOS "omitted" phrase, or to hold
-     * a link ("://", locations). Most messages meet none of these and skip the checks of
-     * {@link MessageContent#of}, which cost a sizeable part of a pass.
+     * a map's or a venue's link (locations; other links, common in chats, make no placeholder). Most messages
+     * meet none of these and skip the checks of {@link MessageContent#of}, which cost a sizeable part of a pass.
      */
     static boolean surelyNoneIn(String line) {
         if (line.isEmpty()) {
@@ -151,7 +152,22 @@ final class Placeholders {
         char last = line.charAt(line.length() - 1);
         return last != '>' && last != ')' && !WHOLE_LINE.mayContain(line)
                 && !IOS_OMITTED_LAST_WORDS.mayEnd(line)
-                && line.indexOf("://") < 0;
+                && !mayHoldLocationLink(line);
+    }
+
+    /** Whether a link in {@code line} starts as a map's ({@link #MAP_LINK_STARTS}) or a venue's does. */
+    private static boolean mayHoldLocationLink(String line) {
+        for (int scheme = line.indexOf("://"); scheme >= 0; scheme = line.indexOf("://", scheme + 1)) {
+            if (line.startsWith(VENUE_LINK_START, scheme)) {
+                return true;
+            }
+            for (String start : MAP_LINK_STARTS) {
+                if (line.startsWith(start, scheme)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code text.endsWith(String.valueOf(c))} without the general comparison, for the tests every message goes through. */
