@@ -76,6 +76,18 @@ class ArchivesAndReimportsIT {
     }
 
     @Test
+    void inspectionRefusesTextThatIsNotUtf8NamingItsLine() {
+        ByteArrayOutputStream chat = new ByteArrayOutputStream();
+        chat.writeBytes("18/03/2022, 14:56 - Ana: hi\n18/03/2022, 14:57 - Ben: ok\nand Jos".getBytes(StandardCharsets.UTF_8));
+        chat.write(0xE9); // "é" in Latin-1, on the message's further line
+        chat.write('\n');
+        Api.Answer answer = Api.inspectFile(Api.freshUserToken(), "latin1.txt", chat.toByteArray());
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("detail").asText()).contains("not UTF-8 text (bad bytes on line 3)");
+    }
+
+    @Test
     void countsTheAttachmentsATextExportNamesButDoesNotCarry() {
         String token = Api.freshUserToken();
         Api.Answer accepted = Api.importFixture(token, ANDROID_EN, "UTC");
