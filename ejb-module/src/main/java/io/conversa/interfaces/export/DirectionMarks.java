@@ -10,10 +10,19 @@ final class DirectionMarks {
     private DirectionMarks() {
     }
 
+    /**
+     * Whether {@code c} is one of the marks. Asked of every character beyond ASCII that is decoded, so ordered for
+     * text: below U+2000 (Latin, Cyrillic, Arabic...) and above U+206F (CJK, emoji halves) two or three comparisons
+     * settle it.
+     */
     static boolean isMark(char c) {
-        // Every mark lies above U+061C, most text below: one comparison settles most characters.
-        return c >= '\u061C' && (c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
-                || (c >= '\u2066' && c <= '\u2069') || c == '\u061C' || c == '\uFEFF');
+        if (c < '\u2000') {
+            return c == '\u061C';
+        }
+        if (c <= '\u206F') {
+            return c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
+        }
+        return c == '\uFEFF';
     }
 
     /** The text without marks; the same instance when it has none, which is the common case. */

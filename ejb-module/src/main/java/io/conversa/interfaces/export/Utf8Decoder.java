@@ -19,10 +19,6 @@ import java.nio.charset.StandardCharsets;
 final class Utf8Decoder {
 
     private static final int INITIAL_CHARS = 256;
-    private static final int ARABIC_LETTER_MARK = '\u061C';
-    private static final int BYTE_ORDER_MARK = '\uFEFF';
-    /** The block of U+2000 to U+207F, which holds the other marks, shifted right by 7 bits. */
-    private static final int PUNCTUATION_BLOCK = 0x2000 >>> 7;
 
     private char[] chars = new char[INITIAL_CHARS];
     private boolean droppedMark;
@@ -53,7 +49,7 @@ final class Utf8Decoder {
                     return jdkDecode(bytes, from, length);
                 }
                 int c = (lead & 0x1F) << 6 | bytes[at + 1] & 0x3F;
-                if (c == ARABIC_LETTER_MARK) {
+                if (DirectionMarks.isMark((char) c)) {
                     droppedMark = true;
                 } else {
                     out[count++] = (char) c;
@@ -67,7 +63,7 @@ final class Utf8Decoder {
                 if (c < 0x800 || Character.isSurrogate((char) c)) {
                     return jdkDecode(bytes, from, length);
                 }
-                if (c >>> 7 == PUNCTUATION_BLOCK && DirectionMarks.isMark((char) c) || c == BYTE_ORDER_MARK) {
+                if (DirectionMarks.isMark((char) c)) {
                     droppedMark = true;
                 } else {
                     out[count++] = (char) c;
