@@ -117,7 +117,9 @@ final class Placeholders {
     private static final List<String> MAP_LINK_STARTS = List.of("://maps.", "://www.google.");
     /** A shared place (venue) ends with its Foursquare page. */
     private static final String VENUE_LINK = "https://foursquare.com/v/";
-    private static final String VENUE_LINK_START = VENUE_LINK.substring(VENUE_LINK.indexOf("://"));
+    /** Every link a location holds starts with one of these: a map's, or a venue's page. */
+    private static final List<String> LOCATION_LINK_STARTS = Stream.concat(MAP_LINK_STARTS.stream(),
+            Stream.of(VENUE_LINK.substring(VENUE_LINK.indexOf("://")))).toList();
 
     private static final CaselessPhrases LIVE_LOCATION = new CaselessPhrases(
             "Live location shared", "Standort in Echtzeit geteilt", "Ubicación en tiempo real compartida",
@@ -152,16 +154,13 @@ final class Placeholders {
         char last = line.charAt(line.length() - 1);
         return last != '>' && last != ')' && !WHOLE_LINE.mayContain(line)
                 && !IOS_OMITTED_LAST_WORDS.mayEnd(line)
-                && !mayHoldLocationLink(line);
+                && !holdsLinkStarting(line, LOCATION_LINK_STARTS);
     }
 
-    /** Whether a link in {@code line} starts as a map's ({@link #MAP_LINK_STARTS}) or a venue's does. */
-    private static boolean mayHoldLocationLink(String line) {
+    /** Whether a link in {@code line} starts (from its "://") with one of {@code starts}. */
+    private static boolean holdsLinkStarting(String line, List<String> starts) {
         for (int scheme = line.indexOf("://"); scheme >= 0; scheme = line.indexOf("://", scheme + 1)) {
-            if (line.startsWith(VENUE_LINK_START, scheme)) {
-                return true;
-            }
-            for (String start : MAP_LINK_STARTS) {
+            for (String start : starts) {
                 if (line.startsWith(start, scheme)) {
                     return true;
                 }
@@ -280,15 +279,6 @@ final class Placeholders {
         return matcher.matches() ? matcher.group("text") : null;
     }
 
-    private static boolean mayHoldMapLink(String line) {
-        for (String start : MAP_LINK_STARTS) {
-            if (line.contains(start)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A shared location ("location: https://maps..."), a shared place (with its venue page) or a live location. */
     static boolean isLocation(String firstLine, String body) {
         if (LIVE_LOCATION.contains(firstLine)) {
@@ -297,6 +287,7 @@ final class Placeholders {
         if (body.indexOf("://") < 0) {
             return false;
         }
-        return mayHoldMapLink(firstLine) && MAP_LINK.matcher(firstLine).matches() || body.contains(VENUE_LINK);
+        return holdsLinkStarting(firstLine, MAP_LINK_STARTS) && MAP_LINK.matcher(firstLine).matches()
+                || body.contains(VENUE_LINK);
     }
 }
