@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -401,6 +403,90 @@ class ArchivesAndReimportsIT {
         assertThat(picture.get("messageId").isNull()).isFalse();
     }
 
+    /** A chat of Alice's, as an export without media writes it (and a later one with media, below). */
+    private static final String WITHOUT_MEDIA = """
+            12/01/2024, 10:00 - Alice: <Media omitted>
+            12/01/2024, 10:00 - Alice: look at this
+            12/01/2024, 10:00 - Alice: <Media omitted>
+            Sunset
+            12/01/2024, 10:01 - Bob: nice
+            12/01/2024, 10:02 - Bob: <Media omitted>
+            """;
+    private static final String WITH_MEDIA = """
+            12/01/2024, 10:00 - Alice: IMG-20240112-WA0001.png (file attached)
+            12/01/2024, 10:00 - Alice: look at this
+            12/01/2024, 10:00 - Alice: IMG-20240112-WA0002.png (file attached)
+            Sunset
+            12/01/2024, 10:01 - Bob: nice
+            12/01/2024, 10:02 - Bob: PTT-20240112-WA0003.opus (file attached)
+            12/01/2024, 10:05 - Alice: thanks
+            """;
+
+    @Test
+    void aLaterExportWithMediaGivesTheMessagesStoredWithoutTheirFilesTheirFiles() throws IOException {
+        String token = Api.freshUserToken();
+        Api.Answer first = importFile(token, "WhatsApp Chat with Alice.txt", WITHOUT_MEDIA.getBytes(StandardCharsets.UTF_8), "UTC");
+        String conversation = first.json().get("conversationId").asText();
+        assertThat(awaitJob(token, first.json().get("jobId").asText()).get("messagesNew").asInt()).isEqualTo(5);
+        Map<String, Long> idsBefore = new HashMap<>();
+        messages(token, conversation).forEach(m -> idsBefore.put(m.get("sequence").asText(), m.get("id").asLong()));
+
+        Api.Answer later = importFile(token, "WhatsApp Chat with Alice.zip", zip("WhatsApp Chat with Alice.txt",
+                WITH_MEDIA.getBytes(StandardCharsets.UTF_8), Map.of("IMG-20240112-WA0001.png", png(1),
+                        "IMG-20240112-WA0002.png", png(2))), Map.of("timezone", "UTC"));
+        assertThat(later.json().get("conversationId").asText()).isEqualTo(conversation);
+        JsonNode job = awaitJob(token, later.json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("messagesNew").asInt()).as("only \"thanks\"").isEqualTo(1);
+        assertThat(job.get("messagesSkipped").asInt()).isEqualTo(5);
+        assertThat(job.get("messagesGivenFiles").asInt()).isEqualTo(3);
+        assertThat(job.get("mediaStored").asInt()).isEqualTo(2);
+        assertThat(job.get("mediaMissing").asInt()).as("Bob's voice note").isEqualTo(1);
+
+        List<JsonNode> messages = messages(token, conversation);
+        assertThat(messages).extracting(m -> m.get("kind").asText() + " " + m.get("text").asText() + " "
+                + m.get("attachmentName").asText()).containsExactly(
+                "ATTACHMENT  IMG-20240112-WA0001.png", "TEXT look at this null", "ATTACHMENT Sunset IMG-20240112-WA0002.png",
+                "TEXT nice null", "ATTACHMENT  PTT-20240112-WA0003.opus", "TEXT thanks null");
+        assertThat(messages.subList(0, 5)).as("the stored messages, changed in place")
+                .allSatisfy(m -> assertThat(m.get("id").asLong()).isEqualTo(idsBefore.get(m.get("sequence").asText())));
+        JsonNode media = get("/api/v1/conversations/" + conversation + "/media", token).json();
+        assertThat(media.findParents("fileName")).extracting(m -> m.get("fileName").asText() + " " + m.get("messageId").asLong())
+                .containsExactlyInAnyOrder("IMG-20240112-WA0001.png " + idsBefore.get("0"), "IMG-20240112-WA0002.png " + idsBefore.get("2"));
+        assertThat(searchTotal(token, "sunset")).isEqualTo(1);
+
+        // Either export again: nothing new, nothing changed.
+        JsonNode again = awaitJob(token, importFile(token, "WhatsApp Chat with Alice.txt",
+                WITHOUT_MEDIA.getBytes(StandardCharsets.UTF_8), "UTC").json().get("jobId").asText());
+        assertThat(again.get("messagesNew").asInt()).isZero();
+        assertThat(again.get("messagesGivenFiles").asInt()).isZero();
+        assertThat(messages(token, conversation)).extracting(m -> m.get("kind").asText())
+                .containsExactly("ATTACHMENT", "TEXT", "ATTACHMENT", "TEXT", "ATTACHMENT", "TEXT");
+    }
+
+    @Test
+    void anExportWithoutMediaAfterOneWithAddsNothing() throws IOException {
+        String token = Api.freshUserToken();
+        Api.Answer first = importFile(token, "WhatsApp Chat with Alice.zip", zip("WhatsApp Chat with Alice.txt",
+                WITH_MEDIA.getBytes(StandardCharsets.UTF_8), Map.of("IMG-20240112-WA0001.png", png(1))), Map.of("timezone", "UTC"));
+        String conversation = first.json().get("conversationId").asText();
+        assertThat(awaitJob(token, first.json().get("jobId").asText()).get("messagesNew").asInt()).isEqualTo(6);
+
+        JsonNode job = awaitJob(token, importFile(token, "WhatsApp Chat with Alice.txt",
+                WITHOUT_MEDIA.getBytes(StandardCharsets.UTF_8), "UTC").json().get("jobId").asText());
+        assertThat(job.get("messagesNew").asInt()).isZero();
+        assertThat(job.get("messagesSkipped").asInt()).isEqualTo(5);
+        assertThat(job.get("messagesGivenFiles").asInt()).isZero();
+        assertThat(messages(token, conversation)).extracting(m -> m.get("attachmentName").asText()).containsExactly(
+                "IMG-20240112-WA0001.png", "null", "IMG-20240112-WA0002.png", "null", "PTT-20240112-WA0003.opus", "null");
+    }
+
+    private static List<JsonNode> messages(String token, String conversation) {
+        List<JsonNode> messages = new ArrayList<>();
+        get("/api/v1/conversations/" + conversation + "/messages", token).json().get("messages").forEach(messages::add);
+        return messages;
+    }
+
     /** The zip with each central directory record (signature PK 1 2) stating at most 1,000 unpacked bytes. */
     private static byte[] statingAtMost1000Bytes(byte[] zip) {
         ByteBuffer records = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
@@ -422,14 +508,20 @@ class ArchivesAndReimportsIT {
     }
 
     private static byte[] zip(String chatName, byte[] chat, String otherName, byte[] other) throws IOException {
+        return zip(chatName, chat, Map.of(otherName, other));
+    }
+
+    private static byte[] zip(String chatName, byte[] chat, Map<String, byte[]> others) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry(chatName));
             zip.write(chat);
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(otherName));
-            zip.write(other);
-            zip.closeEntry();
+            for (Map.Entry<String, byte[]> other : new TreeMap<>(others).entrySet()) {
+                zip.putNextEntry(new ZipEntry(other.getKey()));
+                zip.write(other.getValue());
+                zip.closeEntry();
+            }
         }
         return bytes.toByteArray();
     }

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
@@ -128,7 +129,7 @@ public class ExportIngestion {
                 ParsedMessage m = messages.next();
                 boolean handed = writer.add(new MessageRow(m.author(), m.sequence(), m.sentAt(), m.localTime(),
                         m.kind().name(), m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()),
-                        fingerprints.of(m)));
+                        fingerprints.of(m), fingerprints.mediaOf(m)));
                 if (handed) {
                     progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.settled(), writer.added());
                 }
@@ -140,14 +141,17 @@ public class ExportIngestion {
             // The last batch's messages, which no batch handed on reported: a zip's media come next, which take long.
             progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.settled(), writer.added());
             long written = System.nanoTime();
+            // Before the media, which link their files to the messages by the names these messages now have.
+            List<Long> givenFiles = writer.giveStoredMessagesTheirFiles();
             ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId(), executor);
             int stored = media.store(export, (bytes, files) -> progress.media(task.jobId(), bytes, files));
-            ImportCounts counts = new ImportCounts(writer.read(), writer.added(), writer.participantCount(), stored,
-                    media.missing());
+            ImportCounts counts = new ImportCounts(writer.read(), writer.added(), givenFiles.size(),
+                    writer.participantCount(), stored, media.missing());
             // Ends the reads above: Liberty rolls back a local transaction left open at the end of the
             // method and reports it as a failure of the whole delivery, which the queue then redelivers.
             connection.commit();
             long committed = System.nanoTime();
+            indexing.indexNow(givenFiles);
             long searchable = indexer.finish();
             indexed = true;
             LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms;"

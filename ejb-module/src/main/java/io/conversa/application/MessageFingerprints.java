@@ -9,8 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gives each exported message an identity that a later export of the same chat reproduces: its
@@ -24,12 +26,22 @@ import java.util.Map;
  * {@code null}, and SEP is U+0001 ({@code MessageFingerprintsTest} spells it out). Those bytes are
  * written into one reused buffer, the time digit by digit and once per moment, each author's bytes once,
  * since making the identity as strings first cost an import about as much CPU as parsing the export.
+ *
+ * <p>A media message has a second identity, {@link #mediaOf}, that stays the same whether the export held its
+ * file or not: WhatsApp writes {@code <Media omitted>} (or {@code image omitted}) where an export without media
+ * had the file, and {@code IMG-0001.jpg (file attached)} (or {@code <attached: ...>}) where one with media has it,
+ * so the first identity differs between the two exports of one message.
  */
 final class MessageFingerprints {
 
     private static final byte SEPARATOR = 1;
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final Map<MessageKind, byte[]> KINDS = new EnumMap<>(MessageKind.class);
+    /** Stands for the kind in a media identity; no kind is called so, so no message identity equals one. */
+    private static final byte[] ANY_MEDIA = "MEDIA".getBytes(StandardCharsets.US_ASCII);
+    /** The kinds one media message may have in exports with and without its file. */
+    private static final Set<MessageKind> MEDIA = EnumSet.of(MessageKind.MEDIA_OMITTED, MessageKind.ATTACHMENT,
+            MessageKind.CONTACT);
 
     static {
         for (MessageKind kind : MessageKind.values()) {
@@ -56,15 +68,41 @@ final class MessageFingerprints {
     }
 
     long of(ParsedMessage message) {
+        startIdentity(message);
+        append(KINDS.get(message.kind()));
+        append(message.text().getBytes(StandardCharsets.UTF_8));
+        put(message.attachmentName() == null ? NULL : message.attachmentName().getBytes(StandardCharsets.UTF_8));
+        return digest();
+    }
+
+    /**
+     * The identity of a media message (media left out, an attachment, a contact card) in either export, with
+     * its file or without: its wall time, author, and how many media messages of that author came before it at
+     * the same moment. The caption is left out, as WhatsApp may shorten a document's name in its place.
+     * Null for the other kinds. Stored fingerprints must stay valid: the digest's input is
+     * {@code time + SEP + author + SEP + "MEDIA" + SEP + SEP + occurrence}.
+     */
+    Long mediaOf(ParsedMessage message) {
+        if (!MEDIA.contains(message.kind())) {
+            return null;
+        }
+        startIdentity(message);
+        append(ANY_MEDIA);
+        return digest();
+    }
+
+    /** Starts the identity with the message's moment and author. */
+    private void startIdentity(ParsedMessage message) {
         if (!message.localTime().equals(moment)) {
             startMoment(message.localTime());
         }
         length = momentLength;
         append(message.author() == null ? NULL
                 : authors.computeIfAbsent(message.author(), author -> author.getBytes(StandardCharsets.UTF_8)));
-        append(KINDS.get(message.kind()));
-        append(message.text().getBytes(StandardCharsets.UTF_8));
-        put(message.attachmentName() == null ? NULL : message.attachmentName().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The identity built so far, with how many times it was seen at this moment, as 64 bits of its SHA-256. */
+    private long digest() {
         byte[] bytes = Arrays.copyOf(identity, length);
         int occurrence = seenAtThisMoment.merge(new Identity(bytes, Arrays.hashCode(bytes)), 1, Integer::sum);
         sha256.update(identity, 0, length);

@@ -76,6 +76,46 @@ class MessageFingerprintsTest {
         }
         assertThat(messages).isNotEmpty();
         assertThat(fingerprints(messages)).isEqualTo(byDefinition(messages));
+        // As an import asks both identities of each message: the media ones must not shift the others' counts.
+        MessageFingerprints both = new MessageFingerprints();
+        List<Long> asImported = new ArrayList<>();
+        List<Long> media = new ArrayList<>();
+        for (ParsedMessage m : messages) {
+            asImported.add(both.of(m));
+            media.add(both.mediaOf(m));
+        }
+        assertThat(asImported).isEqualTo(byDefinition(messages));
+        assertThat(media).isEqualTo(mediaByDefinition(messages));
+    }
+
+    @Test
+    void aMediaMessageKeepsItsMediaIdentityWithItsFileOrWithout() {
+        ParsedMessage omitted = media(NINE, "Ana", MessageKind.MEDIA_OMITTED, "Caption", null, 0);
+        ParsedMessage attached = media(NINE, "Ana", MessageKind.ATTACHMENT, "Caption", "IMG-20240501-WA0001.jpg", 0);
+        ParsedMessage contact = media(NINE, "Ana", MessageKind.CONTACT, "", "Ben.vcf", 0);
+
+        assertThat(new MessageFingerprints().of(attached)).isNotEqualTo(new MessageFingerprints().of(omitted));
+        assertThat(new MessageFingerprints().mediaOf(attached)).isEqualTo(new MessageFingerprints().mediaOf(omitted))
+                .isEqualTo(new MessageFingerprints().mediaOf(contact)).isNotNull();
+        assertThat(new MessageFingerprints().mediaOf(message(NINE, "Ana", "<Media omitted>", 0))).as("text").isNull();
+    }
+
+    @Test
+    void mediaIdentitiesCountTheAuthorsMediaAtTheMomentAndNothingElse() {
+        MessageFingerprints first = new MessageFingerprints();
+        first.mediaOf(message(NINE, "Ana", "look", 0));
+        Long firstPicture = first.mediaOf(media(NINE, "Ana", MessageKind.MEDIA_OMITTED, "", null, 1));
+        Long bensPicture = first.mediaOf(media(NINE, "Ben", MessageKind.MEDIA_OMITTED, "", null, 2));
+        Long secondPicture = first.mediaOf(media(NINE, "Ana", MessageKind.MEDIA_OMITTED, "", null, 3));
+        Long nextMinute = first.mediaOf(media(NINE.plusMinutes(1), "Ana", MessageKind.MEDIA_OMITTED, "", null, 4));
+
+        assertThat(List.of(firstPicture, bensPicture, secondPicture, nextMinute)).doesNotHaveDuplicates();
+        // The later export with media, where a text message sits between the two pictures.
+        MessageFingerprints later = new MessageFingerprints();
+        assertThat(later.mediaOf(media(NINE, "Ana", MessageKind.ATTACHMENT, "", "IMG-1.jpg", 0))).isEqualTo(firstPicture);
+        assertThat(later.mediaOf(message(NINE, "Ana", "and this", 1))).isNull();
+        assertThat(later.mediaOf(media(NINE, "Ana", MessageKind.ATTACHMENT, "a caption", "IMG-2.jpg", 2)))
+                .isEqualTo(secondPicture);
     }
 
     @Test
@@ -127,6 +167,35 @@ class MessageFingerprintsTest {
                     .getLong());
         }
         return out;
+    }
+
+    /** The media identity's definition: {@code time + SEP + author + SEP + "MEDIA" + SEP + SEP + occurrence}. */
+    private static List<Long> mediaByDefinition(List<ParsedMessage> messages) throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        Map<String, Integer> seen = new HashMap<>();
+        LocalDateTime moment = null;
+        List<Long> out = new ArrayList<>();
+        for (ParsedMessage m : messages) {
+            if (!m.localTime().equals(moment)) {
+                seen.clear();
+                moment = m.localTime();
+            }
+            if (m.kind() != MessageKind.MEDIA_OMITTED && m.kind() != MessageKind.ATTACHMENT && m.kind() != MessageKind.CONTACT) {
+                out.add(null);
+                continue;
+            }
+            String identity = m.localTime() + "\u0001" + m.author() + "\u0001MEDIA\u0001";
+            int occurrence = seen.merge(identity, 1, Integer::sum);
+            out.add(ByteBuffer.wrap(sha256.digest((identity + "\u0001" + occurrence).getBytes(StandardCharsets.UTF_8)))
+                    .getLong());
+        }
+        return out;
+    }
+
+    private static ParsedMessage media(LocalDateTime at, String author, MessageKind kind, String caption, String file,
+            int sequence) {
+        return new ParsedMessage(sequence, sequence + 1L, at, at.toInstant(ZoneOffset.UTC), author, kind, caption, file,
+                false, List.of());
     }
 
     private static ParsedMessage message(LocalDateTime at, String author, String text, int sequence) {

@@ -13,10 +13,13 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -30,6 +33,10 @@ import org.postgresql.copy.CopyManager;
  * less per row than multi-row INSERTs, until one meets a message the conversation holds (a merge, or
  * another import of the same chat beside this one): COPY cannot skip a row, so that batch is rolled
  * back and it and every later batch are inserted with ON CONFLICT DO NOTHING instead.
+ *
+ * <p>A media message the conversation holds under the same media fingerprint (the same message, exported once
+ * with its file and once without) is not written either: when the stored one lacks the file this one names,
+ * it is handed to {@link MessageWriter} to give the stored message its file at the end of the import.
  */
 final class BatchWriter implements AutoCloseable {
 
@@ -44,21 +51,32 @@ final class BatchWriter implements AutoCloseable {
     private final Statement batchCommitsAsync;
     private final PreparedStatement writtenIds;
     private final PreparedStatement markDays;
+    /** Null when the conversation held no message before this import, so there is nothing to look up. */
+    private final PreparedStatement storedMedia;
+    private final Consumer<StoredWithoutFile> storedWithoutFile;
     /** No batch met a message the conversation held yet. */
     private boolean copying = true;
 
-    BatchWriter(Connection connection, UUID conversationId, UUID jobId) throws SQLException {
+    /**
+     * @param mergesMedia       whether the conversation held messages before this import
+     * @param storedWithoutFile told of each stored media message without the file a message of a batch has
+     */
+    BatchWriter(Connection connection, UUID conversationId, UUID jobId, boolean mergesMedia,
+            Consumer<StoredWithoutFile> storedWithoutFile) throws SQLException {
         this.connection = connection;
         this.conversationId = conversationId;
         this.jobId = jobId;
         connection.setAutoCommit(false);
         copies = connection.unwrap(PGConnection.class).getCopyAPI();
         insertMessage = connection.prepareStatement("INSERT INTO message (" + CopyBinary.COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
                 + " ON CONFLICT (conversation_id, fingerprint) DO NOTHING");
         batchCommitsAsync = connection.createStatement();
         writtenIds = connection.prepareStatement("SELECT id FROM message WHERE id BETWEEN ? AND ? AND import_job_id = ?");
         markDays = connection.prepareStatement("INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)");
+        storedMedia = mergesMedia ? connection.prepareStatement("SELECT media_fingerprint, id, attachment_name FROM message"
+                + " WHERE conversation_id = ? AND media_fingerprint = ANY (?) AND import_job_id IS DISTINCT FROM ?") : null;
+        this.storedWithoutFile = storedWithoutFile;
     }
 
     /**
@@ -69,7 +87,11 @@ final class BatchWriter implements AutoCloseable {
      * @return the messages the batch wrote (not those a merge found stored), as entities: what the
      *         index needs of them, without reading their rows back
      */
-    List<Message> write(QueuedBatch batch) throws SQLException {
+    List<Message> write(QueuedBatch all) throws SQLException {
+        QueuedBatch batch = storedMedia == null ? all : withoutStoredMedia(all);
+        if (batch.rows().isEmpty()) {
+            return committed(List.of());
+        }
         if (copying) {
             try {
                 return committed(copy(batch));
@@ -82,6 +104,54 @@ final class BatchWriter implements AutoCloseable {
             }
         }
         return committed(insert(batch));
+    }
+
+    /**
+     * The batch without the media messages the conversation holds already under their media fingerprint; those
+     * stored without the file the batch's message names go to {@link #storedWithoutFile}.
+     */
+    private QueuedBatch withoutStoredMedia(QueuedBatch batch) throws SQLException {
+        List<MessageRow> rows = batch.rows();
+        List<Long> media = new ArrayList<>();
+        for (MessageRow row : rows) {
+            if (row.mediaFingerprint() != null) {
+                media.add(row.mediaFingerprint());
+            }
+        }
+        if (media.isEmpty()) {
+            return batch;
+        }
+        Map<Long, Long> storedIds = new HashMap<>();
+        Set<Long> storedWithFiles = new HashSet<>();
+        storedMedia.setObject(1, conversationId);
+        storedMedia.setArray(2, connection.createArrayOf("bigint", media.toArray()));
+        storedMedia.setObject(3, jobId);
+        try (ResultSet found = storedMedia.executeQuery()) {
+            while (found.next()) {
+                storedIds.put(found.getLong(1), found.getLong(2));
+                if (found.getString(3) != null) {
+                    storedWithFiles.add(found.getLong(1));
+                }
+            }
+        }
+        if (storedIds.isEmpty()) {
+            return batch;
+        }
+        List<MessageRow> kept = new ArrayList<>(rows.size());
+        long[] ids = new long[rows.size()];
+        Long[] participants = new Long[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            MessageRow row = rows.get(i);
+            Long stored = row.mediaFingerprint() == null ? null : storedIds.get(row.mediaFingerprint());
+            if (stored == null) {
+                ids[kept.size()] = batch.ids()[i];
+                participants[kept.size()] = batch.participants()[i];
+                kept.add(row);
+            } else if (row.attachmentName() != null && !storedWithFiles.contains(row.mediaFingerprint())) {
+                storedWithoutFile.accept(new StoredWithoutFile(stored, row));
+            }
+        }
+        return new QueuedBatch(ids, participants, kept);
     }
 
     /** Ends the transaction a batch left open when the import stops without it. */
@@ -136,6 +206,11 @@ final class BatchWriter implements AutoCloseable {
         insertMessage.setString(11, row.metadataJson());
         insertMessage.setObject(12, jobId);
         insertMessage.setLong(13, row.fingerprint());
+        if (row.mediaFingerprint() == null) {
+            insertMessage.setNull(14, Types.BIGINT);
+        } else {
+            insertMessage.setLong(14, row.mediaFingerprint());
+        }
     }
 
     /** The ids of the batch's rows that the insert wrote: all of them, but for those a merge found stored. */
@@ -193,5 +268,8 @@ final class BatchWriter implements AutoCloseable {
         batchCommitsAsync.close();
         writtenIds.close();
         markDays.close();
+        if (storedMedia != null) {
+            storedMedia.close();
+        }
     }
 }

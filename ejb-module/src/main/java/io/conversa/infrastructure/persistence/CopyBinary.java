@@ -20,7 +20,7 @@ import java.util.UUID;
 final class CopyBinary {
 
     static final String COLUMNS = "id, conversation_id, participant_id, sequence_no, sent_at, local_time, kind, body,"
-            + " attachment_name, edited, metadata, import_job_id, fingerprint";
+            + " attachment_name, edited, metadata, import_job_id, fingerprint, media_fingerprint";
     private static final short COLUMN_COUNT = (short) COLUMNS.split(", ").length;
 
     /** "PGCOPY\n\377\r\n\0", then flags and the length of the header extension, both 0. */
@@ -79,6 +79,11 @@ final class CopyBinary {
         }
         uuid(job);
         bigint(row.fingerprint());
+        if (row.mediaFingerprint() == null) {
+            nullValue();
+        } else {
+            bigint(row.mediaFingerprint());
+        }
     }
 
     /**

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 
 /**
- * One message as the importer writes it; {@code author} is null for system messages. PostgreSQL's text
+ * One message as the importer writes it; {@code author} is null for system messages, {@code mediaFingerprint}
+ * for messages that carry no media (the identity a media message keeps with its file or without). PostgreSQL's text
  * cannot hold U+0000, which a damaged export may (it is well-formed UTF-8, so the parser keeps it): such a
  * character is stored as U+FFFD, as the parser stores bytes that are no UTF-8, instead of failing the import.
  */
 public record MessageRow(String author, int sequence, Instant sentAt, LocalDateTime localTime, String kind,
-        String body, String attachmentName, boolean edited, String metadataJson, long fingerprint) {
+        String body, String attachmentName, boolean edited, String metadataJson, long fingerprint,
+        Long mediaFingerprint) {
 
     public MessageRow {
         author = storable(author);

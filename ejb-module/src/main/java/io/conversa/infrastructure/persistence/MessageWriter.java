@@ -6,13 +6,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -54,6 +59,8 @@ public final class MessageWriter implements AutoCloseable {
     private final List<Future<?>> lanes = new ArrayList<>(LANES);
     private final AtomicInteger added = new AtomicInteger();
     private final AtomicInteger settled = new AtomicInteger();
+    /** Found by the batch writers; as many at most as the export has media messages. */
+    private final Queue<StoredWithoutFile> storedWithoutFiles = new ConcurrentLinkedQueue<>();
     /** The importer handed its last batch: the writers end once the queue is empty. */
     private volatile boolean handedAll;
     /** The import ends without its remaining batches: the writers end after the one they write. */
@@ -75,6 +82,8 @@ public final class MessageWriter implements AutoCloseable {
         this.conversationId = conversationId;
         connection.setAutoCommit(false);
         loadParticipants();
+        // A media message has an author, a participant of its conversation: without any, none is stored to match.
+        boolean mergesMedia = !participants.isEmpty();
         // A batch's ids are taken before its rows are sent, so the batch knows them without reading
         // them back. The sequence is named by a literal, which PostgreSQL resolves once as it parses the
         // statement: pg_get_serial_sequence in its place ran once per id, a catalog lookup of some 20 µs,
@@ -82,7 +91,7 @@ public final class MessageWriter implements AutoCloseable {
         takeIds = connection.prepareStatement("SELECT nextval('" + messageIdSequence().replace("'", "''")
                 + "') FROM generate_series(1, " + BATCH + ")");
         for (int i = 0; i < LANES; i++) {
-            lanes.add(executor.submit(() -> writeBatches(writers, jobId, committed)));
+            lanes.add(executor.submit(() -> writeBatches(writers, jobId, mergesMedia, committed)));
         }
         startBatch();
     }
@@ -119,6 +128,58 @@ public final class MessageWriter implements AutoCloseable {
         finished = true;
         recountParticipants(connection, conversationId);
         connection.commit();
+    }
+
+    /**
+     * Gives the stored media messages that this export holds with their files what it says of them: their kind,
+     * the file's name, and this export's fingerprint, so that importing it again finds them. Marks their days for
+     * analytics. Runs after {@link #finish()} on the importer's connection and leaves the change uncommitted: the
+     * caller commits it with the media files the names link to, or rolls it back with them.
+     *
+     * @return the ids of the messages changed, for the search index
+     */
+    public List<Long> giveStoredMessagesTheirFiles() throws SQLException {
+        List<StoredWithoutFile> found = new ArrayList<>(storedWithoutFiles);
+        List<Long> changed = new ArrayList<>();
+        if (found.isEmpty()) {
+            return changed;
+        }
+        // Unless the conversation holds this export's message under that fingerprint already (an earlier import
+        // of a third export, say), which the unique fingerprint would refuse.
+        try (PreparedStatement give = connection.prepareStatement("UPDATE message SET kind = ?, attachment_name = ?,"
+                + " fingerprint = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM message o WHERE o.conversation_id = ?"
+                + " AND o.fingerprint = ?)");
+                PreparedStatement markDay = connection.prepareStatement(
+                        "INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)")) {
+            for (StoredWithoutFile message : found) {
+                give.setString(1, message.kind());
+                give.setString(2, message.attachmentName());
+                give.setLong(3, message.fingerprint());
+                give.setLong(4, message.storedId());
+                give.setObject(5, conversationId);
+                give.setLong(6, message.fingerprint());
+                give.addBatch();
+            }
+            int[] updated = give.executeBatch();
+            Set<LocalDate> days = new HashSet<>();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 1) {
+                    changed.add(found.get(i).storedId());
+                    days.add(found.get(i).day());
+                }
+            }
+            for (LocalDate day : days) {
+                markDay.setObject(1, conversationId);
+                markDay.setObject(2, day);
+                markDay.addBatch();
+            }
+            markDay.executeBatch();
+        } catch (SQLException e) {
+            // The import fails: the undo that follows may get this very connection from the pool and commit it.
+            connection.rollback();
+            throw e;
+        }
+        return changed;
     }
 
     /** One pass over the conversation's messages for all its participants (message has no participant index). */
@@ -212,8 +273,10 @@ public final class MessageWriter implements AutoCloseable {
     }
 
     /** One batch writer: takes batches until the importer has handed its last, or stops without them. */
-    private Void writeBatches(DataSource writers, UUID jobId, Committed committed) throws SQLException, InterruptedException {
-        try (Connection own = writers.getConnection(); BatchWriter writer = new BatchWriter(own, conversationId, jobId)) {
+    private Void writeBatches(DataSource writers, UUID jobId, boolean mergesMedia, Committed committed)
+            throws SQLException, InterruptedException {
+        try (Connection own = writers.getConnection();
+                BatchWriter writer = new BatchWriter(own, conversationId, jobId, mergesMedia, storedWithoutFiles::add)) {
             try {
                 while (!stopping) {
                     // Read before the queue: once it is true, every batch is in the queue already.

@@ -60,7 +60,8 @@ class CopyBinaryTest {
     void writesEachColumnInItsTypesBinaryFormInTheOrderOfColumns() throws IOException {
         Instant sent = Instant.parse("2022-03-18T13:56:00Z");
         MessageRow row = new MessageRow("Ana", 7, sent, LocalDateTime.of(2022, 3, 18, 14, 56), "POLL",
-                "Bom dia! 👋 tab\there C:\\temp \\N\r\nnext", "IMG-1.jpg", true, "{\"pollOptions\":[\"a\"]}", -4710997557618224019L);
+                "Bom dia! 👋 tab\there C:\\temp \\N\r\nnext", "IMG-1.jpg", true, "{\"pollOptions\":[\"a\"]}", -4710997557618224019L,
+                8_123_456_789L);
         List<List<byte[]>> rows = rows(new QueuedBatch(new long[] {41, 42}, new Long[] {3L, 3L}, List.of(row, row)));
 
         assertThat(rows).hasSize(2);
@@ -82,13 +83,14 @@ class CopyBinaryTest {
                 .isEqualTo("{\"pollOptions\":[\"a\"]}");
         assertThat(uuid(columns.get(11))).isEqualTo(JOB);
         assertThat(bigint(columns.get(12))).isEqualTo(-4710997557618224019L);
+        assertThat(bigint(columns.get(13))).isEqualTo(8_123_456_789L);
         assertThat(bigint(rows.get(1).get(0))).isEqualTo(42);
     }
 
     @Test
     void writesNullsAsALengthOfMinusOne() throws IOException {
         MessageRow row = new MessageRow(null, 0, Instant.parse("1999-12-31T23:59:59Z"), null, "SYSTEM", null, null, false,
-                null, 1L);
+                null, 1L, null);
         List<byte[]> columns = rows(new QueuedBatch(new long[] {41}, new Long[] {null}, List.of(row))).get(0);
 
         assertThat(columns.get(2)).as("participant").isNull();
@@ -97,6 +99,7 @@ class CopyBinaryTest {
         assertThat(columns.subList(7, 9)).as("body, attachment").containsOnlyNulls();
         assertThat(columns.get(9)).containsExactly(0);
         assertThat(columns.get(10)).as("metadata").isNull();
+        assertThat(columns.get(13)).as("media fingerprint").isNull();
     }
 
     @Test

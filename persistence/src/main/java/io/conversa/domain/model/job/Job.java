@@ -61,6 +61,9 @@ public class Job {
     @Column(name = "messages_new")
     private int messagesNew;
 
+    @Column(name = "messages_given_files")
+    private int messagesGivenFiles;
+
     @Column(name = "messages_indexed")
     private int messagesIndexed;
 
@@ -143,6 +146,7 @@ public class Job {
         status = JobStatus.SUCCEEDED;
         messagesDone = counts.messagesRead();
         messagesNew = counts.messagesNew();
+        messagesGivenFiles = counts.messagesGivenFiles();
         participants = counts.participants();
         mediaStored = counts.mediaStored();
         mediaMissing = counts.mediaMissing();
@@ -157,6 +161,7 @@ public class Job {
         error = reason;
         // Nothing of a failed import is kept, in the index neither (its undo took them out).
         messagesNew = 0;
+        messagesGivenFiles = 0;
         messagesIndexed = 0;
         mediaStored = 0;
         finishedAt = Instant.now();
@@ -220,6 +225,14 @@ public class Job {
 
     public int messagesIndexed() {
         return messagesIndexed;
+    }
+
+    /**
+     * Of the messages already stored, those stored without their file (an export without media) that this
+     * import gave the file its export holds.
+     */
+    public int messagesGivenFiles() {
+        return messagesGivenFiles;
     }
 
     /** Messages of the export that were already stored (a re-import of the same chat), so far. */

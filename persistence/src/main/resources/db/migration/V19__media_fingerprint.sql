@@ -1,0 +1,10 @@
+-- One media message, exported first without its file ("<Media omitted>", "image omitted") and later with it
+-- ("IMG-0001.jpg (file attached)", "<attached: ...>"), has two different fingerprints, so a merge added it
+-- a second time. Its media fingerprint is the same in both exports (MessageFingerprints.mediaOf): a merge
+-- looks it up, gives the stored message its file instead of adding another, and counts it in the job.
+-- Messages imported before this column have none, so a merge cannot match them this way.
+ALTER TABLE message ADD COLUMN media_fingerprint BIGINT;
+CREATE INDEX message_by_media_fingerprint ON message (conversation_id, media_fingerprint)
+    WHERE media_fingerprint IS NOT NULL;
+
+ALTER TABLE job ADD COLUMN messages_given_files INTEGER NOT NULL DEFAULT 0;
