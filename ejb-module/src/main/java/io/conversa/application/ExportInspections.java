@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ExportInspections {
 
     @Inject
-    @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UPLOAD_BYTES", defaultValue = "4294967296")
+    @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UPLOAD_BYTES", defaultValue = "" + ImportService.DEFAULT_MAX_UPLOAD_BYTES)
     long maxUploadBytes;
 
     /** The limit imports apply to a zip's contents, so that inspecting a zip says what importing it would. */

@@ -49,9 +49,12 @@ public class ImportService {
 
     private static final Set<String> GENERIC_TITLES = Set.of("_chat", "chat", "whatsapp chat");
 
+    /** The default of CONVERSA_IMPORT_MAX_UPLOAD_BYTES, for imports and inspections alike: 4 GiB. */
+    static final long DEFAULT_MAX_UPLOAD_BYTES = 4L << 30;
+
     /** Largest upload accepted; beyond it the upload is refused with 413 and nothing is kept. */
     @Inject
-    @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UPLOAD_BYTES", defaultValue = "4294967296")
+    @ConfigProperty(name = "CONVERSA_IMPORT_MAX_UPLOAD_BYTES", defaultValue = "" + DEFAULT_MAX_UPLOAD_BYTES)
     long maxUploadBytes;
 
     /**
