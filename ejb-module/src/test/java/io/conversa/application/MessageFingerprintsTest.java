@@ -18,9 +18,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,26 +154,23 @@ class MessageFingerprintsTest {
 
     /** The definition, written the way it was first stored: one string, its UTF-8 bytes, SHA-256's first 64 bits. */
     private static List<Long> byDefinition(List<ParsedMessage> messages) throws Exception {
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        Map<String, Integer> seen = new HashMap<>();
-        LocalDateTime moment = null;
-        List<Long> out = new ArrayList<>();
-        for (ParsedMessage m : messages) {
-            if (!m.localTime().equals(moment)) {
-                seen.clear();
-                moment = m.localTime();
-            }
-            String identity = m.localTime() + "\u0001" + m.author() + "\u0001" + m.kind() + "\u0001" + m.text()
-                    + "\u0001" + m.attachmentName();
-            int occurrence = seen.merge(identity, 1, Integer::sum);
-            out.add(ByteBuffer.wrap(sha256.digest((identity + "\u0001" + occurrence).getBytes(StandardCharsets.UTF_8)))
-                    .getLong());
-        }
-        return out;
+        return byDefinition(messages, m -> m.localTime() + "\u0001" + m.author() + "\u0001" + m.kind() + "\u0001" + m.text()
+                + "\u0001" + m.attachmentName());
     }
 
     /** The media identity's definition: {@code time + SEP + author + SEP + "MEDIA" + SEP + SEP + occurrence}. */
     private static List<Long> mediaByDefinition(List<ParsedMessage> messages) throws Exception {
+        Set<MessageKind> media = EnumSet.of(MessageKind.MEDIA_OMITTED, MessageKind.ATTACHMENT, MessageKind.CONTACT);
+        return byDefinition(messages, m -> media.contains(m.kind()) ? m.localTime() + "\u0001" + m.author() + "\u0001MEDIA\u0001"
+                : null);
+    }
+
+    /**
+     * Each message's identity (null for none) with its occurrence among the same identities of its moment, as
+     * SHA-256's first 64 bits of their UTF-8 bytes.
+     */
+    private static List<Long> byDefinition(List<ParsedMessage> messages, Function<ParsedMessage, String> identities)
+            throws Exception {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         Map<String, Integer> seen = new HashMap<>();
         LocalDateTime moment = null;
@@ -180,11 +180,11 @@ class MessageFingerprintsTest {
                 seen.clear();
                 moment = m.localTime();
             }
-            if (m.kind() != MessageKind.MEDIA_OMITTED && m.kind() != MessageKind.ATTACHMENT && m.kind() != MessageKind.CONTACT) {
+            String identity = identities.apply(m);
+            if (identity == null) {
                 out.add(null);
                 continue;
             }
-            String identity = m.localTime() + "\u0001" + m.author() + "\u0001MEDIA\u0001";
             int occurrence = seen.merge(identity, 1, Integer::sum);
             out.add(ByteBuffer.wrap(sha256.digest((identity + "\u0001" + occurrence).getBytes(StandardCharsets.UTF_8)))
                     .getLong());

@@ -206,11 +206,7 @@ final class BatchWriter implements AutoCloseable {
         insertMessage.setString(11, row.metadataJson());
         insertMessage.setObject(12, jobId);
         insertMessage.setLong(13, row.fingerprint());
-        if (row.mediaFingerprint() == null) {
-            insertMessage.setNull(14, Types.BIGINT);
-        } else {
-            insertMessage.setLong(14, row.mediaFingerprint());
-        }
+        insertMessage.setObject(14, row.mediaFingerprint(), Types.BIGINT);
     }
 
     /** The ids of the batch's rows that the insert wrote: all of them, but for those a merge found stored. */
