@@ -223,6 +223,49 @@ class ImportFlowIT {
                 .containsExactly("before", "still here");
     }
 
+    /**
+     * The import reads the format from an export's first lines only, and checks it against the whole file: here
+     * 1,000 day-first messages, enough for the first look, and then more month-first ones, which decide.
+     */
+    @Test
+    void readsAnExportAgainInTheFormatItsWholeTextDecidesWhenItsFirstLinesMisled() {
+        String token = adminToken();
+        String dayFirst = "13/01/2024, 10:00 - Ann: day first\n".repeat(1_000);
+        StringBuilder monthFirst = new StringBuilder();
+        for (int i = 0; i < 6_000; i++) {
+            monthFirst.append(String.format("02/13/2024, %02d:%02d - Bob: month first %d%n", i / 60 % 24, i % 60, i));
+        }
+        Api.Answer accepted = importFile(token, "misleading " + UUID.randomUUID() + ".txt",
+                (dayFirst + monthFirst).getBytes(StandardCharsets.UTF_8), "UTC");
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        // Month-first, "13/01/2024" is no date: those lines come before the first message and are no message.
+        assertThat(job.get("messages").asInt()).isEqualTo(6_000);
+        assertThat(job.get("messagesNew").asInt()).isEqualTo(6_000);
+        List<JsonNode> messages = allMessages(token, accepted.json().get("conversationId").asText(), 1000);
+        assertThat(messages).hasSize(6_000);
+        assertThat(messages.get(0).get("localTime").asText()).isEqualTo("2024-02-13T00:00:00");
+        assertThat(messages.get(0).get("text").asText()).isEqualTo("month first 0");
+    }
+
+    /**
+     * As above, where reading the rest in the first look's format makes one message of over 4 MiB, which the
+     * parser refuses: the refusal came from the wrong format, so the import reads the export again instead of failing.
+     */
+    @Test
+    void readsAnExportAgainWhenItsFirstLinesMisledTheParseIntoARefusal() {
+        String token = adminToken();
+        String dayFirst = "13/01/2024, 10:00 - Ann: day first\n".repeat(1_000);
+        String monthFirst = "02/13/2024, 10:00 - Bob: month first, and a line long enough to pass 4 MiB sooner\n".repeat(60_000);
+        Api.Answer accepted = importFile(token, "misleading " + UUID.randomUUID() + ".txt",
+                (dayFirst + monthFirst).getBytes(StandardCharsets.UTF_8), "UTC");
+        JsonNode job = awaitJob(token, accepted.json().get("jobId").asText());
+
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("messagesNew").asInt()).isEqualTo(60_000);
+    }
+
     @Test
     void storesACharacterPostgresqlCannotHoldAsAReplacementInsteadOfFailing() {
         String token = adminToken();

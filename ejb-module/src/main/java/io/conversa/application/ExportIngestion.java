@@ -6,6 +6,7 @@ import io.conversa.infrastructure.persistence.MessageRow;
 import io.conversa.infrastructure.persistence.MessageWriter;
 import io.conversa.infrastructure.storage.ObjectStorage;
 import io.conversa.interfaces.export.ArchiveLimits;
+import io.conversa.interfaces.export.ExportFormat;
 import io.conversa.interfaces.export.ExportParser;
 import io.conversa.interfaces.export.MessageStream;
 import io.conversa.interfaces.export.ParsedMessage;
@@ -17,6 +18,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -89,7 +91,15 @@ public class ExportIngestion {
                         + " it starts again from its upload");
                 undo(task);
             }
-            ImportCounts counts = importMessages(task);
+            ImportCounts counts;
+            try {
+                counts = importMessages(task, false);
+            } catch (FirstLookMisledException e) {
+                LOG.info(() -> "Import job " + jobId + ": the whole export decides another format than its first lines;"
+                        + " it is read again in that one");
+                undo(task);
+                counts = importMessages(task, true);
+            }
             progress.succeed(task.jobId(), counts);
             if (counts.messagesNew() > 0) {
                 queues.enrich(task.conversationId());
@@ -109,33 +119,52 @@ public class ExportIngestion {
     }
 
     /**
+     * The parser's first look decided a format that the whole export does not (a file whose first thousand
+     * messages' dates say day-first and the rest's month-first, say): what was written was read in the wrong format.
+     */
+    private static final class FirstLookMisledException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        FirstLookMisledException() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
      * Writes the messages and, beside the writing, indexes each committed batch: the job says it
      * succeeded only once they are searchable too (the rows were written without Hibernate).
+     *
+     * <p>The export is read in the format the parser's first look finds in its first lines, unless
+     * {@code wholeFileFirst}: then its whole text is read for the format first, as the parse then reads it. A parse
+     * in the first look's format checks that format against the whole file's at its end, and against
+     * {@link ExportParser#detect} when it is refused on the way, since the wrong format may be why (a message
+     * that seems to go on for megabytes, made of lines in another date order).
+     *
+     * @throws FirstLookMisledException when the whole file decides another format than the first look did
      */
-    private ImportCounts importMessages(ImportTask task) throws IOException, SQLException, UnreadableExportException,
-            InterruptedException {
+    private ImportCounts importMessages(ImportTask task, boolean wholeFileFirst) throws IOException, SQLException,
+            UnreadableExportException, InterruptedException, FirstLookMisledException {
         long started = System.nanoTime();
         ExportParser parser = new ExportParser(task.zone(), task.dateOrder());
         ImportIndexer indexer = new ImportIndexer(executor, indexing, progress, task.jobId());
         boolean indexed = false;
-        try (StoredExport export = StoredExport.open(storage, task, parser, maxUnpackedBytes);
+        try (StoredExport export = StoredExport.open(storage, task, parser, maxUnpackedBytes, wholeFileFirst);
                 Connection connection = dataSource.getConnection();
                 MessageWriter writer = new MessageWriter(connection, dataSource, executor, task.conversationId(),
                         task.jobId(), indexer::committed);
                 CountingInput in = new CountingInput(export.openText());
                 MessageStream messages = parser.parse(in, export.format())) {
-            MessageFingerprints fingerprints = new MessageFingerprints();
-            while (messages.hasNext()) {
-                ParsedMessage m = messages.next();
-                boolean handed = writer.add(new MessageRow(m.author(), m.sequence(), m.sentAt(), m.localTime(),
-                        m.kind().name(), m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()),
-                        fingerprints.of(m), fingerprints.mediaOf(m)));
-                if (handed) {
-                    progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.settled(), writer.added());
+            ExportFormat wholeFile;
+            try {
+                wholeFile = write(task, export, in, messages, writer);
+            } catch (UnreadableExportException | UncheckedIOException e) {
+                if (!wholeFileFirst && !readsAs(detect(parser, export), export.format())) {
+                    throw new FirstLookMisledException();
                 }
+                throw e;
             }
-            if (writer.read() == 0) {
-                throw new UnreadableExportException("The file holds no WhatsApp messages.");
+            if (!readsAs(wholeFile, export.format())) {
+                throw new FirstLookMisledException();
             }
             writer.finish();
             // The last batch's messages, which no batch handed on reported: a zip's media come next, which take long.
@@ -166,6 +195,36 @@ public class ExportIngestion {
                 indexer.cancel();
             }
         }
+    }
+
+    /** Hands the export's messages to the writer; returns the format the whole file decides. */
+    private ExportFormat write(ImportTask task, StoredExport export, CountingInput in, MessageStream messages,
+            MessageWriter writer) throws SQLException, InterruptedException, UnreadableExportException {
+        MessageFingerprints fingerprints = new MessageFingerprints();
+        while (messages.hasNext()) {
+            ParsedMessage m = messages.next();
+            boolean handed = writer.add(new MessageRow(m.author(), m.sequence(), m.sentAt(), m.localTime(),
+                    m.kind().name(), m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()),
+                    fingerprints.of(m), fingerprints.mediaOf(m)));
+            if (handed) {
+                progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.settled(), writer.added());
+            }
+        }
+        if (writer.read() == 0) {
+            throw new UnreadableExportException("The file holds no WhatsApp messages.");
+        }
+        return messages.formatOfWholeFile();
+    }
+
+    private static ExportFormat detect(ExportParser parser, StoredExport export) throws IOException, UnreadableExportException {
+        try (InputStream text = export.openText()) {
+            return parser.detect(text);
+        }
+    }
+
+    /** Whether a text read in {@code format} is read as in {@code other}: the same layout and date order. */
+    private static boolean readsAs(ExportFormat format, ExportFormat other) {
+        return format.layout() == other.layout() && format.dateOrder() == other.dateOrder();
     }
 
     private void abandon(ImportTask task, String reason) {

@@ -46,21 +46,26 @@ final class StoredExport implements AutoCloseable {
         this.uploadBytesPerTextByte = scale;
     }
 
-    static StoredExport open(ObjectStorage storage, ImportTask task, ExportParser parser, long maxUnpackedBytes)
-            throws IOException, UnreadableExportException {
+    /**
+     * @param wholeFile whether to read the text's format from all of it ({@link ExportParser#detect}), or only from
+     *                  its first lines ({@link ExportParser#firstLook})
+     */
+    static StoredExport open(ObjectStorage storage, ImportTask task, ExportParser parser, long maxUnpackedBytes,
+            boolean wholeFile) throws IOException, UnreadableExportException {
+        ChatArchive.FormatReader formats = wholeFile ? parser::detect : parser::firstLook;
         try (InputStream in = new BufferedInputStream(storage.open(task.sourceObject()))) {
             // Told by content, as bin/conversa inspect tells it: a zip named .txt is still a zip, and text named .zip
             // text. The same read of the upload then goes on to detect the text's format or to copy the zip.
             in.mark(ZIP_PROBE_BYTES);
             boolean zip = ChatArchive.startsLikeZip(in);
             in.reset();
-            return zip ? copyOfZip(storage, task, parser, maxUnpackedBytes, in)
-                    : new StoredExport(storage, task.sourceObject(), parser.detect(in), null, null, null, 1.0);
+            return zip ? copyOfZip(storage, task, formats, maxUnpackedBytes, in)
+                    : new StoredExport(storage, task.sourceObject(), formats.read(in), null, null, null, 1.0);
         }
     }
 
-    private static StoredExport copyOfZip(ObjectStorage storage, ImportTask task, ExportParser parser, long maxUnpackedBytes,
-            InputStream in) throws IOException, UnreadableExportException {
+    private static StoredExport copyOfZip(ObjectStorage storage, ImportTask task, ChatArchive.FormatReader formats,
+            long maxUnpackedBytes, InputStream in) throws IOException, UnreadableExportException {
         Path copy = Files.createTempFile("conversa-import-", ".zip");
         try {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
@@ -68,7 +73,7 @@ final class StoredExport implements AutoCloseable {
             ChatArchive.ChatText text;
             try {
                 ArchiveLimits.check(zip, maxUnpackedBytes);
-                text = ChatArchive.find(zip, task.sourceName(), parser)
+                text = ChatArchive.find(zip, task.sourceName(), formats)
                         .orElseThrow(() -> new UnreadableExportException("The zip holds no WhatsApp chat text (.txt)."));
             } catch (UnreadableExportException | IOException | RuntimeException e) {
                 zip.close();

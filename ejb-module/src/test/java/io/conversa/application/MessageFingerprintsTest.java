@@ -2,16 +2,11 @@ package io.conversa.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conversa.interfaces.export.ExportFormat;
-import io.conversa.interfaces.export.ExportParser;
 import io.conversa.interfaces.export.Exports;
 import io.conversa.interfaces.export.MessageKind;
-import io.conversa.interfaces.export.MessageStream;
 import io.conversa.interfaces.export.ParsedMessage;
-import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -24,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,15 +62,9 @@ class MessageFingerprintsTest {
      * as it has been since fingerprints were first stored, and checks every message of a fixture export.
      */
     @ParameterizedTest
-    @MethodSource("textFixtures")
+    @MethodSource("io.conversa.interfaces.export.Exports#chatTexts")
     void everyMessageOfAFixtureGetsTheStoredDefinitionsFingerprint(Path fixture) throws Exception {
-        byte[] bytes = Files.readAllBytes(fixture);
-        ExportParser parser = new ExportParser(ZoneOffset.UTC, null);
-        ExportFormat format = parser.detect(new ByteArrayInputStream(bytes));
-        List<ParsedMessage> messages = new ArrayList<>();
-        try (MessageStream stream = parser.parse(new ByteArrayInputStream(bytes), format)) {
-            stream.forEachRemaining(messages::add);
-        }
+        List<ParsedMessage> messages = Exports.messagesOf(fixture);
         assertThat(messages).isNotEmpty();
         assertThat(fingerprints(messages)).isEqualTo(byDefinition(messages));
         // As an import asks both identities of each message: the media ones must not shift the others' counts.
@@ -136,15 +124,6 @@ class MessageFingerprintsTest {
                 message(LocalDateTime.of(999, 1, 2, 3, 4, 5, 6_000_000), "Ana", "ok", 8),
                 message(LocalDateTime.of(12024, 12, 31, 23, 59), "Ana", "ok", 9));
         assertThat(fingerprints(messages)).isEqualTo(byDefinition(messages));
-    }
-
-    static Stream<Path> textFixtures() throws Exception {
-        try (Stream<Path> files = Files.list(Exports.fixture("."))) {
-            // The empty file and the file that is no chat have no messages to fingerprint.
-            return files.map(Path::getFileName).map(Path::toString).filter(name -> name.endsWith(".txt"))
-                    .filter(name -> !name.startsWith("empty") && !name.startsWith("not-a-whatsapp"))
-                    .sorted().map(Exports::fixture).toList().stream();
-        }
     }
 
     private static List<Long> fingerprints(List<ParsedMessage> messages) {

@@ -20,8 +20,14 @@ import java.util.zip.ZipFile;
  */
 public final class ChatArchive {
 
-    /** The chat text entry of an archive and the format {@link ExportParser#detect} found in it. */
+    /** The chat text entry of an archive and the format found in it. */
     public record ChatText(ZipEntry entry, ExportFormat format) {
+    }
+
+    /** How a candidate text is read for its format: {@link ExportParser#detect} or {@link ExportParser#firstLook}. */
+    @FunctionalInterface
+    public interface FormatReader {
+        ExportFormat read(InputStream text) throws IOException, UnreadableExportException;
     }
 
     private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
@@ -36,11 +42,11 @@ public final class ChatArchive {
     }
 
     /**
-     * The first text entry, in order of preference, that {@link ExportParser#detect} accepts; empty
+     * The first text entry, in order of preference, that {@code formats} reads as a chat; empty
      * when none does. Entries are only read, never extracted, so their paths cannot escape anywhere;
      * call {@link ArchiveLimits#check} first, since each is read up to the size the archive states.
      */
-    public static Optional<ChatText> find(ZipFile zip, String archiveName, ExportParser parser) throws IOException {
+    public static Optional<ChatText> find(ZipFile zip, String archiveName, FormatReader formats) throws IOException {
         String sameName = fileName(archiveName).toLowerCase(Locale.ROOT).replaceFirst("\\.zip$", "") + ".txt";
         List<? extends ZipEntry> candidates = zip.stream()
                 .filter(ChatArchive::isTextCandidate)
@@ -48,7 +54,7 @@ public final class ChatArchive {
                 .toList();
         for (ZipEntry entry : candidates) {
             try (InputStream in = ArchiveLimits.open(zip, entry)) {
-                return Optional.of(new ChatText(entry, parser.detect(in)));
+                return Optional.of(new ChatText(entry, formats.read(in)));
             } catch (UnreadableExportException notAChat) {
                 // Try the next candidate: archives may hold other text files.
             }

@@ -40,25 +40,30 @@ final class DateOrderVote {
         return headers;
     }
 
+    /** The order the dates so far decide, or null when none tells day and month apart. */
+    DateOrder decidedOrder() {
+        if (yearFirst > 0 && yearFirst >= Math.max(dayFirst, monthFirst)) {
+            return DateOrder.YEAR_MONTH_DAY;
+        }
+        if (dayFirst != monthFirst) {
+            return dayFirst > monthFirst ? DateOrder.DAY_MONTH_YEAR : DateOrder.MONTH_DAY_YEAR;
+        }
+        return null;
+    }
+
     /**
      * The format for {@code layout}: the order the dates decide; when they cannot, {@code requested} or
      * else {@link ExportParser#DEFAULT_ORDER}. A requested order the dates contradict is refused, since
      * reading the file that way would lose the messages whose dates cannot exist in it.
      */
     ExportFormat decide(HeaderLayout layout, DateOrder requested) throws UnreadableExportException {
-        DateOrder decided = null;
-        String reason = null;
-        if (yearFirst > 0 && yearFirst >= Math.max(dayFirst, monthFirst)) {
-            decided = DateOrder.YEAR_MONTH_DAY;
-            reason = "dates start with the year, e.g. " + yearFirstExample;
-        } else if (dayFirst > monthFirst) {
-            decided = DateOrder.DAY_MONTH_YEAR;
-            reason = "a date has a first field above 12, so it starts with the day: " + dayFirstExample;
-        } else if (monthFirst > dayFirst) {
-            decided = DateOrder.MONTH_DAY_YEAR;
-            reason = "a date has a second field above 12, so it starts with the month: " + monthFirstExample;
-        }
+        DateOrder decided = decidedOrder();
         if (decided != null) {
+            String reason = switch (decided) {
+                case YEAR_MONTH_DAY -> "dates start with the year, e.g. " + yearFirstExample;
+                case DAY_MONTH_YEAR -> "a date has a first field above 12, so it starts with the day: " + dayFirstExample;
+                case MONTH_DAY_YEAR -> "a date has a second field above 12, so it starts with the month: " + monthFirstExample;
+            };
             if (requested != null && requested != decided) {
                 throw new UnreadableExportException("The import asked for dates in " + requested
                         + " order, but this file's dates are " + decided + ": " + reason + ".");

@@ -76,7 +76,7 @@ public final class ExportInspection {
     private ExportSummary inspectArchive(Path file, String name) throws IOException, UnreadableExportException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ArchiveLimits.check(zip, maxUnpackedBytes);
-            ChatArchive.ChatText chat = ChatArchive.find(zip, name, parser).orElseThrow(() -> new UnreadableExportException(
+            ChatArchive.ChatText chat = ChatArchive.find(zip, name, parser::detect).orElseThrow(() -> new UnreadableExportException(
                     "The zip archive holds no WhatsApp chat: none of its .txt files reads as a chat export."));
             // macOS metadata entries are named "._name", so they never match an attachment's name.
             Set<String> files = zip.stream()

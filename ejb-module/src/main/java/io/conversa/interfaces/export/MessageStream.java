@@ -11,7 +11,8 @@ import java.util.NoSuchElementException;
  * memory. A line is a new message only if it has the file's header layout and a date valid in its
  * date order; any other line (date-like or not) continues the current message. Lines before the first
  * header are skipped and counted. Closing the stream closes the underlying input. Read errors surface
- * as {@link UncheckedIOException}.
+ * as {@link UncheckedIOException}. Every header line, of whatever layout, is counted as {@link ExportParser#detect}
+ * counts it, so that once the stream is exhausted {@link #formatOfWholeFile} tells the format the whole file decides.
  */
 public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseable {
 
@@ -21,6 +22,8 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
     private final HeaderMatcher header = new HeaderMatcher();
     private final MoreLines moreLines = new MoreLines();
     private final AuthorSplit authorSplit = new AuthorSplit();
+    private final FormatVotes votes = new FormatVotes();
+    private final DateOrder requestedOrder;
 
     // The header line read ahead: it ended the previous message and starts the next one.
     private boolean pending;
@@ -36,10 +39,11 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
     private int sequence;
     private long skippedLines;
 
-    MessageStream(LineReader lines, ExportFormat format, MessageAssembler assembler) {
+    MessageStream(LineReader lines, ExportFormat format, MessageAssembler assembler, DateOrder requestedOrder) {
         this.lines = lines;
         this.format = format;
         this.assembler = assembler;
+        this.requestedOrder = requestedOrder;
     }
 
     @Override
@@ -63,6 +67,19 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
     /** Lines before the first message header, which belong to no message. */
     public long skippedLines() {
         return skippedLines;
+    }
+
+    /**
+     * The format the whole file decides, as {@link ExportParser#detect} decides it; once the stream is exhausted.
+     * A stream read in another layout or order than this one was read wrongly (its first look was misled).
+     *
+     * @throws UnreadableExportException when the file's dates contradict the order the import asked for
+     */
+    public ExportFormat formatOfWholeFile() throws UnreadableExportException {
+        if (!exhausted) {
+            throw new IllegalStateException("the stream is not read to its end");
+        }
+        return votes.decide(requestedOrder);
     }
 
     /** Lines read so far. */
@@ -110,7 +127,12 @@ public final class MessageStream implements Iterator<ParsedMessage>, AutoCloseab
 
     /** If the current line is a header of this file, keeps it as the pending header and returns true. */
     private boolean readHeader() throws RefusedContentException {
-        if (header.match(lines) != format.layout()) {
+        HeaderLayout layout = header.match(lines);
+        if (layout == null) {
+            return false;
+        }
+        votes.add(layout, header, lines.lineNumber());
+        if (layout != format.layout()) {
             return false;
         }
         LocalDateTime time = header.localTime(format.dateOrder());

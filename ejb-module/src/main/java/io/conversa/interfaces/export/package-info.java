@@ -4,8 +4,9 @@
  * <p>Plain Java with no dependency beyond the JDK. {@link io.conversa.interfaces.export.ExportParser}
  * reads an export twice, streaming both times in constant memory. {@code detect} reads the whole
  * file to decide its header layout and date order, because one date late in a file can settle the
- * order of all the earlier ones. {@code parse} then yields
- * {@link io.conversa.interfaces.export.ParsedMessage}s. {@link io.conversa.interfaces.export.ChatArchive}
+ * order of all the earlier ones; an import's {@code firstLook} reads only until they are clear. {@code parse}
+ * then yields {@link io.conversa.interfaces.export.ParsedMessage}s, and counts every header as {@code detect}
+ * does, so that it tells at the end whether the whole file decides the format it was read in. {@link io.conversa.interfaces.export.ChatArchive}
  * finds the chat text inside a zipped export. Lines are read as bytes and scanned as such while they
  * are ASCII; only the text a message keeps is decoded, once ({@code LineReader}, {@code HeaderMatcher},
  * {@code AuthorSplit}).

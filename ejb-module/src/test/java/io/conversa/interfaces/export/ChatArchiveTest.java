@@ -27,7 +27,7 @@ class ChatArchiveTest {
     /** Reads the chat of a fixture zip, checking which entry was chosen. */
     static Parsed parseZip(String fixture, String expectedEntry) throws Exception {
         try (ZipFile zip = new ZipFile(Exports.fixture(fixture).toFile())) {
-            ChatArchive.ChatText chat = ChatArchive.find(zip, fixture, PARSER).orElseThrow();
+            ChatArchive.ChatText chat = ChatArchive.find(zip, fixture, PARSER::detect).orElseThrow();
             assertThat(chat.entry().getName()).isEqualTo(expectedEntry);
             try (InputStream in = zip.getInputStream(chat.entry())) {
                 return new Parsed(chat.format(), Exports.readAll(PARSER, in, chat.format()));
@@ -53,7 +53,7 @@ class ChatArchiveTest {
 
     private String chosen(Path file, String archiveName) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            return ChatArchive.find(zip, archiveName, PARSER).map(c -> c.entry().getName()).orElse(null);
+            return ChatArchive.find(zip, archiveName, PARSER::detect).map(c -> c.entry().getName()).orElse(null);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Test helper: runs both passes of the parser over fixture files or hand-made text. */
 public final class Exports {
@@ -67,6 +68,20 @@ public final class Exports {
 
     public static Path fixture(String name) {
         return fixtures().resolve(name);
+    }
+
+    /** The fixture exports that are chat text (.txt), but for the empty file and the file that is no chat. */
+    public static Stream<Path> chatTexts() throws IOException {
+        try (Stream<Path> files = Files.list(fixtures())) {
+            return files.map(Path::getFileName).map(Path::toString).filter(name -> name.endsWith(".txt"))
+                    .filter(name -> !name.startsWith("empty") && !name.startsWith("not-a-whatsapp"))
+                    .sorted().map(Exports::fixture).toList().stream();
+        }
+    }
+
+    /** The messages of an export file, read in the format its whole text decides, in UTC. */
+    public static List<ParsedMessage> messagesOf(Path file) throws Exception {
+        return parse(Files.readAllBytes(file), null, UTC).messages();
     }
 
     static Parsed parseFixture(String name) throws Exception {

@@ -26,7 +26,8 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Parse-only benchmark: both passes of {@link ExportParser} (detect, then parse) over the generated
+ * Parse-only benchmark: both passes of {@link ExportParser} as an import makes them (its first look, then the
+ * parse, which confirms the first look's format from the whole file) over the generated
  * export, N times in one JVM, so the first run shows the cold cost and the later ones the warm cost.
  * Run it with {@code -Xmx256m} to show that parsing fits in that heap.
  */
@@ -40,8 +41,8 @@ public final class ParseBenchmark {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
     private final HeapWatch heap = new HeapWatch();
-    /** The process CPU time when the last run's {@code detect} ended. */
-    private long detectCpuEnd;
+    /** The process CPU time when the last run's first look ended. */
+    private long lookCpuEnd;
 
     /**
      * Heap in use at its highest: the JVM only frees memory in collections, so the most used is what a
@@ -100,7 +101,7 @@ public final class ParseBenchmark {
         System.out.printf(Locale.ROOT, "file %s: %.1f MB; max heap %.0f MiB; %d processors%n", file, bytes / MB,
                 maxHeap / MIB, Runtime.getRuntime().availableProcessors());
         System.out.println("run  messages   wall s  thread CPU s  process CPU s     MB/s  messages/s  "
-                + "heap peak MiB  live after GC MiB  detect CPU s  parse CPU s");
+                + "heap peak MiB  live after GC MiB   look CPU s  parse CPU s");
         for (int run = 1; run <= runs; run++) {
             System.gc();
             heap.reset();
@@ -108,32 +109,36 @@ public final class ParseBenchmark {
             long threadCpuStart = threads.getCurrentThreadCpuTime();
             long processCpuStart = os.getProcessCpuTime();
             long messages = parse(file);
-            double detectCpu = (detectCpuEnd - processCpuStart) / NANOS;
+            double lookCpu = (lookCpuEnd - processCpuStart) / NANOS;
             double wall = (System.nanoTime() - wallStart) / NANOS;
             double threadCpu = (threads.getCurrentThreadCpuTime() - threadCpuStart) / NANOS;
             double processCpu = (os.getProcessCpuTime() - processCpuStart) / NANOS;
             System.out.printf(Locale.ROOT, "%3d  %8d  %7.2f  %12.2f  %13.2f  %7.1f  %10.0f  %13.1f  %17.1f  %12.2f  %11.2f%n",
                     run, messages, wall, threadCpu, processCpu, bytes / MB / wall, messages / wall, heap.peakUsed() / MIB,
-                    heap.peakLive() / MIB, detectCpu, processCpu - detectCpu);
+                    heap.peakLive() / MIB, lookCpu, processCpu - lookCpu);
         }
     }
 
     /**
      * Both passes, as an import does them; returns the number of messages. Notes the process CPU time
-     * when {@code detect} is done, so that each pass's share (GC and JIT threads included) is told.
+     * when the first look is done, so that each pass's share (GC and JIT threads included) is told.
      */
     private long parse(Path file) throws IOException, UnreadableExportException {
         ExportParser parser = new ExportParser(ZoneOffset.UTC, null);
         ExportFormat format;
         try (InputStream in = Files.newInputStream(file)) {
-            format = parser.detect(in);
+            format = parser.firstLook(in);
         }
-        detectCpuEnd = os.getProcessCpuTime();
+        lookCpuEnd = os.getProcessCpuTime();
         long messages = 0;
         try (MessageStream stream = parser.parse(Files.newInputStream(file), format)) {
             while (stream.hasNext()) {
                 stream.next();
                 messages++;
+            }
+            ExportFormat wholeFile = stream.formatOfWholeFile();
+            if (wholeFile.layout() != format.layout() || wholeFile.dateOrder() != format.dateOrder()) {
+                throw new IllegalStateException("the first look decided " + format + ", the whole file " + wholeFile);
             }
         }
         return messages;
