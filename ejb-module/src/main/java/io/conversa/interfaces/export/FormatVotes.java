@@ -7,7 +7,7 @@ package io.conversa.interfaces.export;
  */
 final class FormatVotes {
 
-    static final String NO_CHAT = "No line of the file starts like a WhatsApp message (such as \"18/03/2022, 14:56 - Name:"
+    private static final String NO_CHAT = "No line of the file starts like a WhatsApp message (such as \"18/03/2022, 14:56 - Name:"
             + " text\" or \"[18/03/2022, 14:56:01] Name: text\"), so it is not a WhatsApp chat export.";
 
     /** By the layout's ordinal; null for a layout no line had. */
