@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -91,6 +92,36 @@ class MessageFingerprintsTest {
         assertThat(new MessageFingerprints().mediaOf(message(NINE, "Ana", "<Media omitted>", 0))).as("text").isNull();
     }
 
+    /**
+     * The iOS fixture's zip export, and the same chat as an export without media writes it: iOS puts "image omitted"
+     * (after a left-to-right mark) where the export with media has {@code <attached: ...>}.
+     */
+    @Test
+    void anIosExportWithMediaAndOneWithoutGiveItsMediaMessagesTheSameMediaIdentities() throws Exception {
+        String withMedia;
+        try (ZipFile zip = new ZipFile(Exports.fixture("ios_en_dmy-dots_brackets-seconds_poll_media_pustur-website-example.zip")
+                .toFile())) {
+            withMedia = new String(zip.getInputStream(zip.getEntry("_chat.txt")).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String withoutMedia = withMedia.replaceAll("<attached: [^>]*PHOTO[^>]*>", "\u200Eimage omitted")
+                .replaceAll("<attached: [^>]*VIDEO[^>]*>", "\u200Evideo omitted")
+                .replaceAll("<attached: [^>]*AUDIO[^>]*>", "\u200Eaudio omitted")
+                .replaceAll("<attached: [^>]*\\.zip>", "\u200Edocument omitted");
+        List<ParsedMessage> attached = Exports.messagesOf(withMedia.getBytes(StandardCharsets.UTF_8));
+        List<ParsedMessage> omitted = Exports.messagesOf(withoutMedia.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(attached).extracting(ParsedMessage::kind).filteredOn(MessageKind.ATTACHMENT::equals).hasSize(4);
+        assertThat(omitted).extracting(ParsedMessage::kind).filteredOn(MessageKind.MEDIA_OMITTED::equals).hasSize(4);
+        assertThat(mediaIdentities(omitted)).containsExactlyElementsOf(mediaIdentities(attached)).hasSize(4);
+        // While their fingerprints differ, and every other message's are the same.
+        List<Long> omittedFingerprints = fingerprints(omitted);
+        List<Long> attachedFingerprints = fingerprints(attached);
+        for (int i = 0; i < omitted.size(); i++) {
+            assertThat(omittedFingerprints.get(i).equals(attachedFingerprints.get(i))).as(omitted.get(i).text())
+                    .isEqualTo(omitted.get(i).kind() != MessageKind.MEDIA_OMITTED);
+        }
+    }
+
     @Test
     void mediaIdentitiesCountTheAuthorsMediaAtTheMomentAndNothingElse() {
         MessageFingerprints first = new MessageFingerprints();
@@ -124,6 +155,20 @@ class MessageFingerprintsTest {
                 message(LocalDateTime.of(999, 1, 2, 3, 4, 5, 6_000_000), "Ana", "ok", 8),
                 message(LocalDateTime.of(12024, 12, 31, 23, 59), "Ana", "ok", 9));
         assertThat(fingerprints(messages)).isEqualTo(byDefinition(messages));
+    }
+
+    /** The media identities of the messages that have one, in order, as an import computes them. */
+    private static List<Long> mediaIdentities(List<ParsedMessage> messages) {
+        MessageFingerprints fingerprints = new MessageFingerprints();
+        List<Long> identities = new ArrayList<>();
+        for (ParsedMessage m : messages) {
+            fingerprints.of(m);
+            Long media = fingerprints.mediaOf(m);
+            if (media != null) {
+                identities.add(media);
+            }
+        }
+        return identities;
     }
 
     private static List<Long> fingerprints(List<ParsedMessage> messages) {

@@ -81,7 +81,12 @@ public final class Exports {
 
     /** The messages of an export file, read in the format its whole text decides, in UTC. */
     public static List<ParsedMessage> messagesOf(Path file) throws Exception {
-        return parse(Files.readAllBytes(file), null, UTC).messages();
+        return messagesOf(Files.readAllBytes(file));
+    }
+
+    /** The messages of an export's text, read in the format its whole text decides, in UTC. */
+    public static List<ParsedMessage> messagesOf(byte[] text) throws Exception {
+        return parse(text, null, UTC).messages();
     }
 
     static Parsed parseFixture(String name) throws Exception {
