@@ -481,6 +481,46 @@ class ArchivesAndReimportsIT {
                 "IMG-20240112-WA0001.png", "null", "IMG-20240112-WA0002.png", "null", "PTT-20240112-WA0003.opus", "null");
     }
 
+    @Test
+    void aLaterExportWithAMessageEditedSinceGivesTheStoredMessageItsEditedText() throws Exception {
+        String token = Api.freshUserToken();
+        String earlier = """
+                12/01/2024, 10:00 - Alice: hello
+                12/01/2024, 10:00 - Alice: see you at 8
+                12/01/2024, 10:01 - Bob: ok
+                """;
+        Api.Answer first = importFile(token, "WhatsApp Chat with Bob.txt", earlier.getBytes(StandardCharsets.UTF_8), "UTC");
+        String conversation = first.json().get("conversationId").asText();
+        awaitJob(token, first.json().get("jobId").asText());
+        long editedId = messages(token, conversation).get(1).get("id").asLong();
+
+        String later = """
+                12/01/2024, 10:00 - Alice: hello
+                12/01/2024, 10:00 - Alice: see you at 9 <This message was edited>
+                12/01/2024, 10:01 - Bob: ok
+                12/01/2024, 10:05 - Bob: fine
+                """;
+        JsonNode job = awaitJob(token, importFile(token, "WhatsApp Chat with Bob.txt", later.getBytes(StandardCharsets.UTF_8),
+                "UTC").json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("messagesNew").asInt()).as("only \"fine\"").isEqualTo(1);
+        assertThat(job.get("messagesSkipped").asInt()).isEqualTo(3);
+        assertThat(job.get("messagesEdited").asInt()).isEqualTo(1);
+
+        assertThat(messages(token, conversation)).extracting(m -> m.get("text").asText() + (m.get("edited").asBoolean() ? " (edited)" : ""))
+                .containsExactly("hello", "see you at 9 (edited)", "ok", "fine");
+        assertThat(messages(token, conversation).get(1).get("id").asLong()).as("changed in place").isEqualTo(editedId);
+        assertThat(Api.count("SELECT count(*) FROM message WHERE id = ?::bigint AND metadata ->> 'textBeforeEdit' = ?",
+                Long.toString(editedId), "see you at 8")).as("the text before the edit, kept").isEqualTo(1);
+        assertThat(searchTotal(token, "see")).as("one message, searchable as edited").isEqualTo(1);
+
+        JsonNode again = awaitJob(token, importFile(token, "WhatsApp Chat with Bob.txt", later.getBytes(StandardCharsets.UTF_8),
+                "UTC").json().get("jobId").asText());
+        assertThat(again.get("messagesNew").asInt()).isZero();
+        assertThat(again.get("messagesEdited").asInt()).isZero();
+        assertThat(messages(token, conversation)).hasSize(4);
+    }
+
     private static List<JsonNode> messages(String token, String conversation) {
         List<JsonNode> messages = new ArrayList<>();
         get("/api/v1/conversations/" + conversation + "/messages", token).json().get("messages").forEach(messages::add);

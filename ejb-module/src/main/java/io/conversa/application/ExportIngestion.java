@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
@@ -101,7 +100,7 @@ public class ExportIngestion {
                 counts = importMessages(task, true);
             }
             progress.succeed(task.jobId(), counts);
-            if (counts.messagesNew() > 0) {
+            if (counts.messagesNew() > 0 || counts.messagesEdited() > 0) {
                 queues.enrich(task.conversationId());
             }
         } catch (UnreadableExportException e) {
@@ -171,16 +170,16 @@ public class ExportIngestion {
             progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.settled(), writer.added());
             long written = System.nanoTime();
             // Before the media, which link their files to the messages by the names these messages now have.
-            List<Long> givenFiles = writer.giveStoredMessagesTheirFiles();
+            MessageWriter.Revised revised = writer.reviseStoredMessages();
             ArchiveMedia media = new ArchiveMedia(storage, connection, task.conversationId(), executor);
             int stored = media.store(export, (bytes, files) -> progress.media(task.jobId(), bytes, files));
-            ImportCounts counts = new ImportCounts(writer.read(), writer.added(), givenFiles.size(),
-                    writer.participantCount(), stored, media.missing());
+            ImportCounts counts = new ImportCounts(writer.read(), writer.added(), revised.givenFiles().size(),
+                    revised.edited().size(), writer.participantCount(), stored, media.missing());
             // Ends the reads above: Liberty rolls back a local transaction left open at the end of the
             // method and reports it as a failure of the whole delivery, which the queue then redelivers.
             connection.commit();
             long committed = System.nanoTime();
-            indexing.indexNow(givenFiles);
+            indexing.indexNow(revised.all());
             long searchable = indexer.finish();
             indexed = true;
             LOG.info(() -> String.format("Import job %s: %s in %d ms (parsing and writing %d ms, then %d ms;"
@@ -205,7 +204,7 @@ public class ExportIngestion {
             ParsedMessage m = messages.next();
             boolean handed = writer.add(new MessageRow(m.author(), m.sequence(), m.sentAt(), m.localTime(),
                     m.kind().name(), m.text(), m.attachmentName(), m.edited(), PollOptions.json(m.pollOptions()),
-                    fingerprints.of(m), fingerprints.mediaOf(m)));
+                    fingerprints.of(m), fingerprints.mediaOf(m), fingerprints.placeOf(m)));
             if (handed) {
                 progress.progress(task.jobId(), export.uploadBytesAt(in.count()), writer.settled(), writer.added());
             }

@@ -50,6 +50,8 @@ final class MessageFingerprints {
     }
 
     private Map<Identity, Integer> seenAtThisMoment = new HashMap<>();
+    /** How many messages each author wrote at the current moment so far; as many entries as the chat has authors. */
+    private final Map<String, Integer> byAuthorAtThisMoment = new HashMap<>();
     /** Grows with the chat's authors only. */
     private final Map<String, byte[]> authors = new HashMap<>();
     private final MessageDigest sha256;
@@ -91,6 +93,21 @@ final class MessageFingerprints {
         return digest();
     }
 
+    /**
+     * Where the message stands among its author's messages of its moment: 1 for the first, 0 for a message
+     * without an author. A later export keeps an edited message in its place, where its text, and so its
+     * fingerprint, changed. Counts: ask it once per message, in the export's order.
+     */
+    int placeOf(ParsedMessage message) {
+        if (message.author() == null) {
+            return 0;
+        }
+        if (!message.localTime().equals(moment)) {
+            startMoment(message.localTime());
+        }
+        return byAuthorAtThisMoment.merge(message.author(), 1, Integer::sum);
+    }
+
     /** Starts the identity with the message's moment and author. */
     private void startIdentity(ParsedMessage message) {
         if (!message.localTime().equals(moment)) {
@@ -116,6 +133,7 @@ final class MessageFingerprints {
     private void startMoment(LocalDateTime time) {
         // A new map rather than clear(), which walks the whole table a busy moment grew.
         seenAtThisMoment = new HashMap<>();
+        byAuthorAtThisMoment.clear();
         moment = time;
         length = 0;
         if (time.getYear() >= 1000 && time.getYear() <= 9999 && time.getNano() == 0) {

@@ -157,6 +157,23 @@ class MessageFingerprintsTest {
         assertThat(fingerprints(messages)).isEqualTo(byDefinition(messages));
     }
 
+    @Test
+    void aMessagesPlaceIsItsRankAmongItsAuthorsMessagesOfItsMoment() {
+        MessageFingerprints fingerprints = new MessageFingerprints();
+        List<ParsedMessage> messages = List.of(message(NINE, "Ana", "hi", 0), message(NINE, "Ben", "hi", 1),
+                new ParsedMessage(2, 3, NINE, NINE.toInstant(ZoneOffset.UTC), null, MessageKind.SYSTEM, "Ana added Cy",
+                        null, false, List.of()),
+                media(NINE, "Ana", MessageKind.MEDIA_OMITTED, "", null, 3), message(NINE, "Ana", "look", 4),
+                message(NINE.plusMinutes(1), "Ana", "later", 5));
+        List<Integer> places = new ArrayList<>();
+        for (ParsedMessage m : messages) {
+            fingerprints.of(m);
+            fingerprints.mediaOf(m);
+            places.add(fingerprints.placeOf(m));
+        }
+        assertThat(places).containsExactly(1, 1, 0, 2, 3, 1);
+    }
+
     /** The media identities of the messages that have one, in order, as an import computes them. */
     private static List<Long> mediaIdentities(List<ParsedMessage> messages) {
         MessageFingerprints fingerprints = new MessageFingerprints();

@@ -13,10 +13,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -34,9 +32,8 @@ import org.postgresql.copy.CopyManager;
  * another import of the same chat beside this one): COPY cannot skip a row, so that batch is rolled
  * back and it and every later batch are inserted with ON CONFLICT DO NOTHING instead.
  *
- * <p>A media message the conversation holds under the same media fingerprint (the same message, exported once
- * with its file and once without) is not written either: when the stored one lacks the file this one names,
- * it is handed to {@link MessageWriter} to give the stored message its file at the end of the import.
+ * <p>In a merge, a message the conversation holds in another version (a media message stored without its file, a
+ * message stored before its edit) is not written either: {@link StoredVersions} takes it out of the batch.
  */
 final class BatchWriter implements AutoCloseable {
 
@@ -52,17 +49,16 @@ final class BatchWriter implements AutoCloseable {
     private final PreparedStatement writtenIds;
     private final PreparedStatement markDays;
     /** Null when the conversation held no message before this import, so there is nothing to look up. */
-    private final PreparedStatement storedMedia;
-    private final Consumer<StoredWithoutFile> storedWithoutFile;
+    private final StoredVersions storedVersions;
     /** No batch met a message the conversation held yet. */
     private boolean copying = true;
 
     /**
-     * @param mergesMedia       whether the conversation held messages before this import
-     * @param storedWithoutFile told of each stored media message without the file a message of a batch has
+     * @param merging   whether the conversation held messages before this import
+     * @param revisions told of what the export says beyond the stored version of a message it holds
      */
-    BatchWriter(Connection connection, UUID conversationId, UUID jobId, boolean mergesMedia,
-            Consumer<StoredWithoutFile> storedWithoutFile) throws SQLException {
+    BatchWriter(Connection connection, UUID conversationId, UUID jobId, boolean merging,
+            Consumer<StoredRevision> revisions) throws SQLException {
         this.connection = connection;
         this.conversationId = conversationId;
         this.jobId = jobId;
@@ -74,9 +70,7 @@ final class BatchWriter implements AutoCloseable {
         batchCommitsAsync = connection.createStatement();
         writtenIds = connection.prepareStatement("SELECT id FROM message WHERE id BETWEEN ? AND ? AND import_job_id = ?");
         markDays = connection.prepareStatement("INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)");
-        storedMedia = mergesMedia ? connection.prepareStatement("SELECT media_fingerprint, id, attachment_name FROM message"
-                + " WHERE conversation_id = ? AND media_fingerprint = ANY (?) AND import_job_id IS DISTINCT FROM ?") : null;
-        this.storedWithoutFile = storedWithoutFile;
+        storedVersions = merging ? new StoredVersions(connection, conversationId, jobId, revisions) : null;
     }
 
     /**
@@ -88,7 +82,7 @@ final class BatchWriter implements AutoCloseable {
      *         index needs of them, without reading their rows back
      */
     List<Message> write(QueuedBatch all) throws SQLException {
-        QueuedBatch batch = storedMedia == null ? all : withoutStoredMedia(all);
+        QueuedBatch batch = storedVersions == null ? all : storedVersions.without(all);
         if (batch.rows().isEmpty()) {
             return committed(List.of());
         }
@@ -104,54 +98,6 @@ final class BatchWriter implements AutoCloseable {
             }
         }
         return committed(insert(batch));
-    }
-
-    /**
-     * The batch without the media messages the conversation holds already under their media fingerprint; those
-     * stored without the file the batch's message names go to {@link #storedWithoutFile}.
-     */
-    private QueuedBatch withoutStoredMedia(QueuedBatch batch) throws SQLException {
-        List<MessageRow> rows = batch.rows();
-        List<Long> media = new ArrayList<>();
-        for (MessageRow row : rows) {
-            if (row.mediaFingerprint() != null) {
-                media.add(row.mediaFingerprint());
-            }
-        }
-        if (media.isEmpty()) {
-            return batch;
-        }
-        Map<Long, Long> storedIds = new HashMap<>();
-        Set<Long> storedWithFiles = new HashSet<>();
-        storedMedia.setObject(1, conversationId);
-        storedMedia.setArray(2, connection.createArrayOf("bigint", media.toArray()));
-        storedMedia.setObject(3, jobId);
-        try (ResultSet found = storedMedia.executeQuery()) {
-            while (found.next()) {
-                storedIds.put(found.getLong(1), found.getLong(2));
-                if (found.getString(3) != null) {
-                    storedWithFiles.add(found.getLong(1));
-                }
-            }
-        }
-        if (storedIds.isEmpty()) {
-            return batch;
-        }
-        List<MessageRow> kept = new ArrayList<>(rows.size());
-        long[] ids = new long[rows.size()];
-        Long[] participants = new Long[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            MessageRow row = rows.get(i);
-            Long stored = row.mediaFingerprint() == null ? null : storedIds.get(row.mediaFingerprint());
-            if (stored == null) {
-                ids[kept.size()] = batch.ids()[i];
-                participants[kept.size()] = batch.participants()[i];
-                kept.add(row);
-            } else if (row.attachmentName() != null && !storedWithFiles.contains(row.mediaFingerprint())) {
-                storedWithoutFile.accept(new StoredWithoutFile(stored, row));
-            }
-        }
-        return new QueuedBatch(ids, participants, kept);
     }
 
     /** Ends the transaction a batch left open when the import stops without it. */
@@ -264,8 +210,8 @@ final class BatchWriter implements AutoCloseable {
         batchCommitsAsync.close();
         writtenIds.close();
         markDays.close();
-        if (storedMedia != null) {
-            storedMedia.close();
+        if (storedVersions != null) {
+            storedVersions.close();
         }
     }
 }

@@ -59,8 +59,8 @@ public final class MessageWriter implements AutoCloseable {
     private final List<Future<?>> lanes = new ArrayList<>(LANES);
     private final AtomicInteger added = new AtomicInteger();
     private final AtomicInteger settled = new AtomicInteger();
-    /** Found by the batch writers; as many at most as the export has media messages. */
-    private final Queue<StoredWithoutFile> storedWithoutFiles = new ConcurrentLinkedQueue<>();
+    /** Found by the batch writers in a merge; at most one per message of the export that the conversation held. */
+    private final Queue<StoredRevision> revisions = new ConcurrentLinkedQueue<>();
     /** The importer handed its last batch: the writers end once the queue is empty. */
     private volatile boolean handedAll;
     /** The import ends without its remaining batches: the writers end after the one they write. */
@@ -82,8 +82,9 @@ public final class MessageWriter implements AutoCloseable {
         this.conversationId = conversationId;
         connection.setAutoCommit(false);
         loadParticipants();
-        // A media message has an author, a participant of its conversation: without any, none is stored to match.
-        boolean mergesMedia = !participants.isEmpty();
+        // The messages StoredVersions looks for have an author, a participant of their conversation: without any,
+        // none is stored.
+        boolean merging = !participants.isEmpty();
         // A batch's ids are taken before its rows are sent, so the batch knows them without reading
         // them back. The sequence is named by a literal, which PostgreSQL resolves once as it parses the
         // statement: pg_get_serial_sequence in its place ran once per id, a catalog lookup of some 20 µs,
@@ -91,7 +92,7 @@ public final class MessageWriter implements AutoCloseable {
         takeIds = connection.prepareStatement("SELECT nextval('" + messageIdSequence().replace("'", "''")
                 + "') FROM generate_series(1, " + BATCH + ")");
         for (int i = 0; i < LANES; i++) {
-            lanes.add(executor.submit(() -> writeBatches(writers, jobId, mergesMedia, committed)));
+            lanes.add(executor.submit(() -> writeBatches(writers, jobId, merging, committed)));
         }
         startBatch();
     }
@@ -130,56 +131,105 @@ public final class MessageWriter implements AutoCloseable {
         connection.commit();
     }
 
+    /** What {@link #reviseStoredMessages} changed: the ids of the stored messages given their files, and of those edited. */
+    public record Revised(List<Long> givenFiles, List<Long> edited) {
+
+        public List<Long> all() {
+            List<Long> all = new ArrayList<>(givenFiles);
+            all.addAll(edited);
+            return all;
+        }
+    }
+
     /**
-     * Gives the stored media messages that this export holds with their files what it says of them: their kind,
-     * the file's name, and this export's fingerprint, so that importing it again finds them. Marks their days for
-     * analytics. Runs after {@link #finish()} on the importer's connection and leaves the change uncommitted: the
-     * caller commits it with the media files the names link to, or rolls it back with them.
-     *
-     * @return the ids of the messages changed, for the search index
+     * Writes what this export says beyond the stored versions of messages it holds: a media message's kind and
+     * file name; an edited message's text and edited mark, keeping the text it had first as
+     * {@code textBeforeEdit} in its metadata, to be enriched again. Either takes this export's fingerprint, so
+     * that importing it again finds it, and marks its day for analytics. Runs after {@link #finish()} on the
+     * importer's connection and leaves the changes uncommitted: the caller commits them with the media files the
+     * names link to, or rolls them back with them.
      */
-    public List<Long> giveStoredMessagesTheirFiles() throws SQLException {
-        List<StoredWithoutFile> found = new ArrayList<>(storedWithoutFiles);
+    public Revised reviseStoredMessages() throws SQLException {
+        List<StoredWithoutFile> withoutFiles = new ArrayList<>();
+        List<StoredBeforeEdit> beforeEdits = new ArrayList<>();
+        for (StoredRevision revision : revisions) {
+            if (revision instanceof StoredWithoutFile withoutFile) {
+                withoutFiles.add(withoutFile);
+            } else if (revision instanceof StoredBeforeEdit beforeEdit) {
+                beforeEdits.add(beforeEdit);
+            }
+        }
+        Set<LocalDate> days = new HashSet<>();
+        try {
+            List<Long> givenFiles = revise(withoutFiles, "kind = ?, attachment_name = ?", (update, message) -> {
+                update.setString(1, message.kind());
+                update.setString(2, message.attachmentName());
+                return 2;
+            }, days);
+            // In an UPDATE every expression reads the row as it was: the metadata keeps the text before this edit.
+            List<Long> edited = revise(beforeEdits, "metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object("
+                    + "'textBeforeEdit', COALESCE(metadata ->> 'textBeforeEdit', body)), body = ?, edited = TRUE,"
+                    + " enriched_at = NULL", (update, message) -> {
+                        update.setString(1, MessageRow.storable(message.editedText()));
+                        return 1;
+                    }, days);
+            markDays(days);
+            return new Revised(givenFiles, edited);
+        } catch (SQLException e) {
+            // The import fails: the undo that follows may get this very connection from the pool and commit it.
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /** Binds a revision's own values to the first parameters of its UPDATE; returns how many. */
+    @FunctionalInterface
+    private interface RevisionBinder<R extends StoredRevision> {
+        int bind(PreparedStatement update, R revision) throws SQLException;
+    }
+
+    /**
+     * Sets {@code changes} and this export's fingerprint on each stored message, unless the conversation holds a
+     * message under that fingerprint already (an earlier import of a third export, say), which the unique
+     * fingerprint would refuse. Returns the ids changed and adds their days to {@code days}.
+     */
+    private <R extends StoredRevision> List<Long> revise(List<R> revisions, String changes, RevisionBinder<R> binder,
+            Set<LocalDate> days) throws SQLException {
         List<Long> changed = new ArrayList<>();
-        if (found.isEmpty()) {
+        if (revisions.isEmpty()) {
             return changed;
         }
-        // Unless the conversation holds this export's message under that fingerprint already (an earlier import
-        // of a third export, say), which the unique fingerprint would refuse.
-        try (PreparedStatement give = connection.prepareStatement("UPDATE message SET kind = ?, attachment_name = ?,"
-                + " fingerprint = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM message o WHERE o.conversation_id = ?"
-                + " AND o.fingerprint = ?)");
-                PreparedStatement markDay = connection.prepareStatement(
-                        "INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)")) {
-            for (StoredWithoutFile message : found) {
-                give.setString(1, message.kind());
-                give.setString(2, message.attachmentName());
-                give.setLong(3, message.fingerprint());
-                give.setLong(4, message.storedId());
-                give.setObject(5, conversationId);
-                give.setLong(6, message.fingerprint());
-                give.addBatch();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE message SET " + changes + ", fingerprint = ?"
+                + " WHERE id = ? AND NOT EXISTS (SELECT 1 FROM message o WHERE o.conversation_id = ? AND o.fingerprint = ?)")) {
+            for (R revision : revisions) {
+                int bound = binder.bind(update, revision);
+                update.setLong(bound + 1, revision.fingerprint());
+                update.setLong(bound + 2, revision.storedId());
+                update.setObject(bound + 3, conversationId);
+                update.setLong(bound + 4, revision.fingerprint());
+                update.addBatch();
             }
-            int[] updated = give.executeBatch();
-            Set<LocalDate> days = new HashSet<>();
+            int[] updated = update.executeBatch();
             for (int i = 0; i < updated.length; i++) {
                 if (updated[i] == 1) {
-                    changed.add(found.get(i).storedId());
-                    days.add(found.get(i).day());
+                    changed.add(revisions.get(i).storedId());
+                    days.add(revisions.get(i).day());
                 }
             }
+        }
+        return changed;
+    }
+
+    private void markDays(Set<LocalDate> days) throws SQLException {
+        try (PreparedStatement markDay = connection.prepareStatement(
+                "INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)")) {
             for (LocalDate day : days) {
                 markDay.setObject(1, conversationId);
                 markDay.setObject(2, day);
                 markDay.addBatch();
             }
             markDay.executeBatch();
-        } catch (SQLException e) {
-            // The import fails: the undo that follows may get this very connection from the pool and commit it.
-            connection.rollback();
-            throw e;
         }
-        return changed;
     }
 
     /** One pass over the conversation's messages for all its participants (message has no participant index). */
@@ -273,10 +323,10 @@ public final class MessageWriter implements AutoCloseable {
     }
 
     /** One batch writer: takes batches until the importer has handed its last, or stops without them. */
-    private Void writeBatches(DataSource writers, UUID jobId, boolean mergesMedia, Committed committed)
+    private Void writeBatches(DataSource writers, UUID jobId, boolean merging, Committed committed)
             throws SQLException, InterruptedException {
         try (Connection own = writers.getConnection();
-                BatchWriter writer = new BatchWriter(own, conversationId, jobId, mergesMedia, storedWithoutFiles::add)) {
+                BatchWriter writer = new BatchWriter(own, conversationId, jobId, merging, revisions::add)) {
             try {
                 while (!stopping) {
                     // Read before the queue: once it is true, every batch is in the queue already.

@@ -1,5 +1,6 @@
 package io.conversa.infrastructure.persistence;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,4 +9,19 @@ import java.util.List;
  * system messages), waiting for a {@link BatchWriter}.
  */
 record QueuedBatch(long[] ids, Long[] participants, List<MessageRow> rows) {
+
+    /** The batch without the rows at the indexes {@code dropped} marks. */
+    QueuedBatch without(boolean[] dropped) {
+        List<MessageRow> kept = new ArrayList<>(rows.size());
+        long[] keptIds = new long[rows.size()];
+        Long[] keptParticipants = new Long[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            if (!dropped[i]) {
+                keptIds[kept.size()] = ids[i];
+                keptParticipants[kept.size()] = participants[i];
+                kept.add(rows.get(i));
+            }
+        }
+        return new QueuedBatch(keptIds, keptParticipants, kept);
+    }
 }

@@ -61,7 +61,7 @@ class CopyBinaryTest {
         Instant sent = Instant.parse("2022-03-18T13:56:00Z");
         MessageRow row = new MessageRow("Ana", 7, sent, LocalDateTime.of(2022, 3, 18, 14, 56), "POLL",
                 "Bom dia! 👋 tab\there C:\\temp \\N\r\nnext", "IMG-1.jpg", true, "{\"pollOptions\":[\"a\"]}", -4710997557618224019L,
-                8_123_456_789L);
+                8_123_456_789L, 1);
         List<List<byte[]>> rows = rows(new QueuedBatch(new long[] {41, 42}, new Long[] {3L, 3L}, List.of(row, row)));
 
         assertThat(rows).hasSize(2);
@@ -90,7 +90,7 @@ class CopyBinaryTest {
     @Test
     void writesNullsAsALengthOfMinusOne() throws IOException {
         MessageRow row = new MessageRow(null, 0, Instant.parse("1999-12-31T23:59:59Z"), null, "SYSTEM", null, null, false,
-                null, 1L, null);
+                null, 1L, null, 0);
         List<byte[]> columns = rows(new QueuedBatch(new long[] {41}, new Long[] {null}, List.of(row))).get(0);
 
         assertThat(columns.get(2)).as("participant").isNull();

@@ -10,7 +10,7 @@ class MessageRowTest {
 
     private static MessageRow row(String author, String body, String attachment) {
         return new MessageRow(author, 0, Instant.EPOCH, LocalDateTime.of(2022, 3, 18, 14, 56), "TEXT", body, attachment,
-                false, null, 1L, null);
+                false, null, 1L, null, 1);
     }
 
     @Test

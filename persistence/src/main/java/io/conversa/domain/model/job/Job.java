@@ -64,6 +64,9 @@ public class Job {
     @Column(name = "messages_given_files")
     private int messagesGivenFiles;
 
+    @Column(name = "messages_edited")
+    private int messagesEdited;
+
     @Column(name = "messages_indexed")
     private int messagesIndexed;
 
@@ -147,6 +150,7 @@ public class Job {
         messagesDone = counts.messagesRead();
         messagesNew = counts.messagesNew();
         messagesGivenFiles = counts.messagesGivenFiles();
+        messagesEdited = counts.messagesEdited();
         participants = counts.participants();
         mediaStored = counts.mediaStored();
         mediaMissing = counts.mediaMissing();
@@ -162,6 +166,7 @@ public class Job {
         // Nothing of a failed import is kept, in the index neither (its undo took them out).
         messagesNew = 0;
         messagesGivenFiles = 0;
+        messagesEdited = 0;
         messagesIndexed = 0;
         mediaStored = 0;
         finishedAt = Instant.now();
@@ -233,6 +238,14 @@ public class Job {
      */
     public int messagesGivenFiles() {
         return messagesGivenFiles;
+    }
+
+    /**
+     * Of the messages already stored, those stored as they were before their sender edited them (an export taken
+     * within the 15 minutes WhatsApp allows for an edit) that this import gave the edited text its export holds.
+     */
+    public int messagesEdited() {
+        return messagesEdited;
     }
 
     /** Messages of the export that were already stored (a re-import of the same chat), so far. */

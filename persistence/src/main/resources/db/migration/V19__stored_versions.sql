@@ -8,3 +8,7 @@ CREATE INDEX message_by_media_fingerprint ON message (conversation_id, media_fin
     WHERE media_fingerprint IS NOT NULL;
 
 ALTER TABLE job ADD COLUMN messages_given_files INTEGER NOT NULL DEFAULT 0;
+
+-- A message edited after an earlier export is matched by its place, not by a column: the same author's same
+-- message of the same minute (StoredVersions), found through the (conversation_id, sent_at, id) index.
+ALTER TABLE job ADD COLUMN messages_edited INTEGER NOT NULL DEFAULT 0;
