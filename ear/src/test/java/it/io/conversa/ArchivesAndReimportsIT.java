@@ -481,34 +481,36 @@ class ArchivesAndReimportsIT {
                 "IMG-20240112-WA0001.png", "null", "IMG-20240112-WA0002.png", "null", "PTT-20240112-WA0003.opus", "null");
     }
 
+    /** A chat of Alice's and Bob's as an export writes it just before Alice edits her second message. */
+    private static final String BEFORE_THE_EDIT = """
+            12/01/2024, 10:00 - Alice: hello
+            12/01/2024, 10:00 - Alice: see you at eight
+            12/01/2024, 10:01 - Bob: ok
+            """;
+    /** The same chat exported later. */
+    private static final String AFTER_THE_EDIT = """
+            12/01/2024, 10:00 - Alice: hello
+            12/01/2024, 10:00 - Alice: see you at nine <This message was edited>
+            12/01/2024, 10:01 - Bob: ok
+            12/01/2024, 10:05 - Bob: fine
+            """;
+
     @Test
     void aLaterExportWithAMessageEditedSinceGivesTheStoredMessageItsEditedText() throws Exception {
         String token = Api.freshUserToken();
-        String earlier = """
-                12/01/2024, 10:00 - Alice: hello
-                12/01/2024, 10:00 - Alice: see you at eight
-                12/01/2024, 10:01 - Bob: ok
-                """;
-        Api.Answer first = importFile(token, "WhatsApp Chat with Bob.txt", earlier.getBytes(StandardCharsets.UTF_8), "UTC");
+        Api.Answer first = importFile(token, "WhatsApp Chat with Bob.txt", BEFORE_THE_EDIT.getBytes(StandardCharsets.UTF_8), "UTC");
         String conversation = first.json().get("conversationId").asText();
         awaitJob(token, first.json().get("jobId").asText());
         long editedId = messages(token, conversation).get(1).get("id").asLong();
 
-        String later = """
-                12/01/2024, 10:00 - Alice: hello
-                12/01/2024, 10:00 - Alice: see you at nine <This message was edited>
-                12/01/2024, 10:01 - Bob: ok
-                12/01/2024, 10:05 - Bob: fine
-                """;
-        JsonNode job = awaitJob(token, importFile(token, "WhatsApp Chat with Bob.txt", later.getBytes(StandardCharsets.UTF_8),
-                "UTC").json().get("jobId").asText());
+        JsonNode job = awaitJob(token, importFile(token, "WhatsApp Chat with Bob.txt",
+                AFTER_THE_EDIT.getBytes(StandardCharsets.UTF_8), "UTC").json().get("jobId").asText());
         assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(job.get("messagesNew").asInt()).as("only \"fine\"").isEqualTo(1);
         assertThat(job.get("messagesSkipped").asInt()).isEqualTo(3);
         assertThat(job.get("messagesEdited").asInt()).isEqualTo(1);
 
-        assertThat(messages(token, conversation)).extracting(m -> m.get("text").asText() + (m.get("edited").asBoolean() ? " (edited)" : ""))
-                .containsExactly("hello", "see you at nine (edited)", "ok", "fine");
+        assertThat(texts(token, conversation)).containsExactly("hello", "see you at nine (edited)", "ok", "fine");
         assertThat(messages(token, conversation).get(1).get("id").asLong()).as("changed in place").isEqualTo(editedId);
         assertThat(Api.count("SELECT count(*) FROM message WHERE id = ?::bigint AND metadata ->> 'textBeforeEdit' = ?",
                 Long.toString(editedId), "see you at eight")).as("the text before the edit, kept").isEqualTo(1);
@@ -516,11 +518,33 @@ class ArchivesAndReimportsIT {
         assertThat(searchTotal(token, "nine")).as("searchable as edited").isEqualTo(1);
         assertThat(searchTotal(token, "eight")).isZero();
 
-        JsonNode again = awaitJob(token, importFile(token, "WhatsApp Chat with Bob.txt", later.getBytes(StandardCharsets.UTF_8),
-                "UTC").json().get("jobId").asText());
+        JsonNode again = awaitJob(token, importFile(token, "WhatsApp Chat with Bob.txt",
+                AFTER_THE_EDIT.getBytes(StandardCharsets.UTF_8), "UTC").json().get("jobId").asText());
         assertThat(again.get("messagesNew").asInt()).isZero();
         assertThat(again.get("messagesEdited").asInt()).isZero();
         assertThat(messages(token, conversation)).hasSize(4);
+    }
+
+    @Test
+    void anExportTakenBeforeAnEditAddsNothingToTheEditedVersionImportedFirst() {
+        String token = Api.freshUserToken();
+        Api.Answer first = importFile(token, "WhatsApp Chat with Bob.txt", AFTER_THE_EDIT.getBytes(StandardCharsets.UTF_8), "UTC");
+        String conversation = first.json().get("conversationId").asText();
+        assertThat(awaitJob(token, first.json().get("jobId").asText()).get("messagesNew").asInt()).isEqualTo(4);
+
+        JsonNode job = awaitJob(token, importFile(token, "WhatsApp Chat with Bob.txt",
+                BEFORE_THE_EDIT.getBytes(StandardCharsets.UTF_8), "UTC").json().get("jobId").asText());
+        assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("messagesNew").asInt()).isZero();
+        assertThat(job.get("messagesSkipped").asInt()).isEqualTo(3);
+        assertThat(job.get("messagesIndexed").asInt()).isZero();
+        assertThat(texts(token, conversation)).containsExactly("hello", "see you at nine (edited)", "ok", "fine");
+        assertThat(searchTotal(token, "eight")).isZero();
+    }
+
+    private static List<String> texts(String token, String conversation) {
+        return messages(token, conversation).stream()
+                .map(m -> m.get("text").asText() + (m.get("edited").asBoolean() ? " (edited)" : "")).toList();
     }
 
     private static List<JsonNode> messages(String token, String conversation) {

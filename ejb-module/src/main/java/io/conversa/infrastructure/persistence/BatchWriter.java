@@ -33,7 +33,8 @@ import org.postgresql.copy.CopyManager;
  * back and it and every later batch are inserted with ON CONFLICT DO NOTHING instead.
  *
  * <p>In a merge, a message the conversation holds in another version (a media message stored without its file, a
- * message stored before its edit) is not written either: {@link StoredVersions} takes it out of the batch.
+ * message stored before its edit) is not written either: {@link StoredVersions} takes it out of the batch; and a
+ * message older than the edited version stored in its place is deleted again once the batch has written it.
  */
 final class BatchWriter implements AutoCloseable {
 
@@ -50,6 +51,7 @@ final class BatchWriter implements AutoCloseable {
     private final PreparedStatement markDays;
     /** Null when the conversation held no message before this import, so there is nothing to look up. */
     private final StoredVersions storedVersions;
+    private final PreparedStatement deleteOlder;
     /** No batch met a message the conversation held yet. */
     private boolean copying = true;
 
@@ -71,6 +73,7 @@ final class BatchWriter implements AutoCloseable {
         writtenIds = connection.prepareStatement("SELECT id FROM message WHERE id BETWEEN ? AND ? AND import_job_id = ?");
         markDays = connection.prepareStatement("INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)");
         storedVersions = merging ? new StoredVersions(connection, conversationId, jobId, revisions) : null;
+        deleteOlder = connection.prepareStatement("DELETE FROM message WHERE id = ANY (?)");
     }
 
     /**
@@ -113,7 +116,7 @@ final class BatchWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Reading a batch from memory failed", e);
         }
-        return entities(batch, i -> true);
+        return entities(batch, withoutOlderVersions(batch, i -> true));
     }
 
     private List<Message> insert(QueuedBatch batch) throws SQLException {
@@ -125,7 +128,22 @@ final class BatchWriter implements AutoCloseable {
         }
         insertMessage.executeBatch();
         Set<Long> stored = writtenIds(batch);
-        return entities(batch, i -> stored.contains(batch.ids()[i]));
+        return entities(batch, withoutOlderVersions(batch, i -> stored.contains(batch.ids()[i])));
+    }
+
+    /**
+     * {@code written} without the rows older than the edited version the conversation holds in their place
+     * ({@link StoredVersions#olderThanStored}), which are deleted again, in the batch's transaction.
+     */
+    private IntPredicate withoutOlderVersions(QueuedBatch batch, IntPredicate written) throws SQLException {
+        List<Integer> older = storedVersions == null ? List.of() : storedVersions.olderThanStored(batch, written);
+        if (older.isEmpty()) {
+            return written;
+        }
+        Set<Integer> dropped = new HashSet<>(older);
+        deleteOlder.setArray(1, connection.createArrayOf("bigint", older.stream().map(i -> batch.ids()[i]).toArray()));
+        deleteOlder.executeUpdate();
+        return i -> written.test(i) && !dropped.contains(i);
     }
 
     private List<Message> committed(List<Message> written) throws SQLException {
@@ -210,6 +228,7 @@ final class BatchWriter implements AutoCloseable {
         batchCommitsAsync.close();
         writtenIds.close();
         markDays.close();
+        deleteOlder.close();
         if (storedVersions != null) {
             storedVersions.close();
         }

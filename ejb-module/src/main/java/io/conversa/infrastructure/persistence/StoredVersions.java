@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * Finds the messages of a merge's batch that the conversation holds in another version than this export's, which
@@ -25,7 +26,9 @@ import java.util.function.Consumer;
  * message in the same place among their messages of the same minute ({@link MessageRow#place()}).</li>
  * </ul>
  * Such a message is taken out of the batch, and what this export says beyond the stored version (the file, the
- * edited text) is handed on as a {@link StoredRevision}. Only messages of earlier imports count.
+ * edited text) is handed on as a {@link StoredRevision}. The other way round, a message written although the
+ * conversation holds it edited in its place is an older version ({@link #olderThanStored}), from an export taken
+ * before the edit and imported after one taken after it. Only messages of earlier imports count.
  */
 final class StoredVersions implements AutoCloseable {
 
@@ -40,7 +43,13 @@ final class StoredVersions implements AutoCloseable {
     private record Place(Instant sentAt, long participant, int place) {
     }
 
-    private record Stored(long id, long fingerprint, LocalDateTime localTime) {
+    private record Stored(long id, long fingerprint, LocalDateTime localTime, boolean edited) {
+
+        /** Whether it stands in {@code row}'s place, in another version: a match of the same wall time, not of its text. */
+        boolean otherVersionOf(MessageRow row) {
+            // The same wall time too: an import in another time zone would find other messages at the same instant.
+            return fingerprint != row.fingerprint() && row.localTime().equals(localTime);
+        }
     }
 
     StoredVersions(Connection connection, UUID conversationId, UUID jobId, Consumer<StoredRevision> revisions)
@@ -52,7 +61,8 @@ final class StoredVersions implements AutoCloseable {
         storedMedia = connection.prepareStatement("SELECT media_fingerprint, id, attachment_name FROM message"
                 + " WHERE conversation_id = ? AND media_fingerprint = ANY (?) AND import_job_id IS DISTINCT FROM ?");
         // By id within a time and author: each import took its ids in its export's order.
-        storedAtTimes = connection.prepareStatement("SELECT sent_at, participant_id, id, fingerprint, local_time FROM message"
+        storedAtTimes = connection.prepareStatement("SELECT sent_at, participant_id, id, fingerprint, local_time, edited"
+                + " FROM message"
                 + " WHERE conversation_id = ? AND sent_at = ANY (?::timestamptz[]) AND participant_id IS NOT NULL"
                 + " AND import_job_id IS DISTINCT FROM ? ORDER BY sent_at, participant_id, id");
     }
@@ -103,32 +113,58 @@ final class StoredVersions implements AutoCloseable {
     }
 
     private boolean markStoredBeforeEdit(QueuedBatch batch, boolean[] stored) throws SQLException {
-        List<MessageRow> rows = batch.rows();
-        Set<String> times = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).edited() && batch.participants()[i] != null && !stored[i]) {
-                times.add(rows.get(i).sentAt().toString());
-            }
-        }
-        if (times.isEmpty()) {
-            return false;
-        }
-        Map<Place, Stored> places = storedPlaces(times);
         boolean any = false;
-        for (int i = 0; i < rows.size(); i++) {
-            MessageRow row = rows.get(i);
-            if (!row.edited() || batch.participants()[i] == null || stored[i]) {
-                continue;
-            }
-            Stored before = places.get(new Place(row.sentAt(), batch.participants()[i], row.place()));
-            // The same wall time too: an import in another time zone would find other messages at the same instant.
-            if (before != null && before.fingerprint() != row.fingerprint() && row.localTime().equals(before.localTime())) {
-                stored[i] = true;
+        IntPredicate editedRows = i -> batch.rows().get(i).edited() && !stored[i];
+        for (Map.Entry<Integer, Stored> inPlace : storedInPlaces(batch, editedRows).entrySet()) {
+            MessageRow row = batch.rows().get(inPlace.getKey());
+            if (inPlace.getValue().otherVersionOf(row)) {
+                stored[inPlace.getKey()] = true;
                 any = true;
-                revisions.accept(new StoredBeforeEdit(before.id(), row));
+                revisions.accept(new StoredBeforeEdit(inPlace.getValue().id(), row));
             }
         }
         return any;
+    }
+
+    /**
+     * Of the batch's rows that {@code written} marks (this batch wrote them), the indexes of those not marked edited
+     * whose place holds an edited version: the rows are older, and the caller deletes them again.
+     */
+    List<Integer> olderThanStored(QueuedBatch batch, IntPredicate written) throws SQLException {
+        List<Integer> older = new ArrayList<>();
+        IntPredicate notEdited = i -> written.test(i) && !batch.rows().get(i).edited();
+        for (Map.Entry<Integer, Stored> inPlace : storedInPlaces(batch, notEdited).entrySet()) {
+            Stored stored = inPlace.getValue();
+            if (stored.edited() && stored.otherVersionOf(batch.rows().get(inPlace.getKey()))) {
+                older.add(inPlace.getKey());
+            }
+        }
+        return older;
+    }
+
+    /** For the rows {@code asked} marks that have an author, the stored message in each one's place, where there is one. */
+    private Map<Integer, Stored> storedInPlaces(QueuedBatch batch, IntPredicate asked) throws SQLException {
+        List<MessageRow> rows = batch.rows();
+        Set<String> times = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (batch.participants()[i] != null && asked.test(i)) {
+                times.add(rows.get(i).sentAt().toString());
+            }
+        }
+        Map<Integer, Stored> inPlaces = new HashMap<>();
+        if (times.isEmpty()) {
+            return inPlaces;
+        }
+        Map<Place, Stored> places = storedPlaces(times);
+        for (int i = 0; i < rows.size(); i++) {
+            if (batch.participants()[i] != null && asked.test(i)) {
+                Stored stored = places.get(new Place(rows.get(i).sentAt(), batch.participants()[i], rows.get(i).place()));
+                if (stored != null) {
+                    inPlaces.put(i, stored);
+                }
+            }
+        }
+        return inPlaces;
     }
 
     /** The stored messages with an author at these instants (ISO-8601), by their place. */
@@ -144,7 +180,8 @@ final class StoredVersions implements AutoCloseable {
                 long participant = found.getLong(2);
                 boolean sameAuthorAndTime = last != null && last.sentAt().equals(sentAt) && last.participant() == participant;
                 last = new Place(sentAt, participant, sameAuthorAndTime ? last.place() + 1 : 1);
-                places.put(last, new Stored(found.getLong(3), found.getLong(4), found.getObject(5, LocalDateTime.class)));
+                places.put(last, new Stored(found.getLong(3), found.getLong(4), found.getObject(5, LocalDateTime.class),
+                        found.getBoolean(6)));
             }
         }
         return places;
