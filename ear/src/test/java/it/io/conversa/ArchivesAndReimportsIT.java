@@ -425,7 +425,7 @@ class ArchivesAndReimportsIT {
     @Test
     void aLaterExportWithMediaGivesTheMessagesStoredWithoutTheirFilesTheirFiles() throws IOException {
         String token = Api.freshUserToken();
-        Api.Answer first = importFile(token, "WhatsApp Chat with Alice.txt", WITHOUT_MEDIA.getBytes(StandardCharsets.UTF_8), "UTC");
+        Api.Answer first = importText(token, "WhatsApp Chat with Alice.txt", WITHOUT_MEDIA);
         String conversation = first.json().get("conversationId").asText();
         assertThat(awaitJob(token, first.json().get("jobId").asText()).get("messagesNew").asInt()).isEqualTo(5);
         Map<String, Long> idsBefore = new HashMap<>();
@@ -456,8 +456,7 @@ class ArchivesAndReimportsIT {
         assertThat(searchTotal(token, "sunset")).isEqualTo(1);
 
         // Either export again: nothing new, nothing changed.
-        JsonNode again = awaitJob(token, importFile(token, "WhatsApp Chat with Alice.txt",
-                WITHOUT_MEDIA.getBytes(StandardCharsets.UTF_8), "UTC").json().get("jobId").asText());
+        JsonNode again = awaitJob(token, importText(token, "WhatsApp Chat with Alice.txt", WITHOUT_MEDIA).json().get("jobId").asText());
         assertThat(again.get("messagesNew").asInt()).isZero();
         assertThat(again.get("messagesGivenFiles").asInt()).isZero();
         assertThat(messages(token, conversation)).extracting(m -> m.get("kind").asText())
@@ -472,8 +471,7 @@ class ArchivesAndReimportsIT {
         String conversation = first.json().get("conversationId").asText();
         assertThat(awaitJob(token, first.json().get("jobId").asText()).get("messagesNew").asInt()).isEqualTo(6);
 
-        JsonNode job = awaitJob(token, importFile(token, "WhatsApp Chat with Alice.txt",
-                WITHOUT_MEDIA.getBytes(StandardCharsets.UTF_8), "UTC").json().get("jobId").asText());
+        JsonNode job = awaitJob(token, importText(token, "WhatsApp Chat with Alice.txt", WITHOUT_MEDIA).json().get("jobId").asText());
         assertThat(job.get("messagesNew").asInt()).isZero();
         assertThat(job.get("messagesSkipped").asInt()).isEqualTo(5);
         assertThat(job.get("messagesGivenFiles").asInt()).isZero();
@@ -498,13 +496,12 @@ class ArchivesAndReimportsIT {
     @Test
     void aLaterExportWithAMessageEditedSinceGivesTheStoredMessageItsEditedText() throws Exception {
         String token = Api.freshUserToken();
-        Api.Answer first = importFile(token, "WhatsApp Chat with Bob.txt", BEFORE_THE_EDIT.getBytes(StandardCharsets.UTF_8), "UTC");
+        Api.Answer first = importText(token, "WhatsApp Chat with Bob.txt", BEFORE_THE_EDIT);
         String conversation = first.json().get("conversationId").asText();
         awaitJob(token, first.json().get("jobId").asText());
         long editedId = messages(token, conversation).get(1).get("id").asLong();
 
-        JsonNode job = awaitJob(token, importFile(token, "WhatsApp Chat with Bob.txt",
-                AFTER_THE_EDIT.getBytes(StandardCharsets.UTF_8), "UTC").json().get("jobId").asText());
+        JsonNode job = awaitJob(token, importText(token, "WhatsApp Chat with Bob.txt", AFTER_THE_EDIT).json().get("jobId").asText());
         assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(job.get("messagesNew").asInt()).as("only \"fine\"").isEqualTo(1);
         assertThat(job.get("messagesSkipped").asInt()).isEqualTo(3);
@@ -518,8 +515,7 @@ class ArchivesAndReimportsIT {
         assertThat(searchTotal(token, "nine")).as("searchable as edited").isEqualTo(1);
         assertThat(searchTotal(token, "eight")).isZero();
 
-        JsonNode again = awaitJob(token, importFile(token, "WhatsApp Chat with Bob.txt",
-                AFTER_THE_EDIT.getBytes(StandardCharsets.UTF_8), "UTC").json().get("jobId").asText());
+        JsonNode again = awaitJob(token, importText(token, "WhatsApp Chat with Bob.txt", AFTER_THE_EDIT).json().get("jobId").asText());
         assertThat(again.get("messagesNew").asInt()).isZero();
         assertThat(again.get("messagesEdited").asInt()).isZero();
         assertThat(messages(token, conversation)).hasSize(4);
@@ -528,18 +524,22 @@ class ArchivesAndReimportsIT {
     @Test
     void anExportTakenBeforeAnEditAddsNothingToTheEditedVersionImportedFirst() {
         String token = Api.freshUserToken();
-        Api.Answer first = importFile(token, "WhatsApp Chat with Bob.txt", AFTER_THE_EDIT.getBytes(StandardCharsets.UTF_8), "UTC");
+        Api.Answer first = importText(token, "WhatsApp Chat with Bob.txt", AFTER_THE_EDIT);
         String conversation = first.json().get("conversationId").asText();
         assertThat(awaitJob(token, first.json().get("jobId").asText()).get("messagesNew").asInt()).isEqualTo(4);
 
-        JsonNode job = awaitJob(token, importFile(token, "WhatsApp Chat with Bob.txt",
-                BEFORE_THE_EDIT.getBytes(StandardCharsets.UTF_8), "UTC").json().get("jobId").asText());
+        JsonNode job = awaitJob(token, importText(token, "WhatsApp Chat with Bob.txt", BEFORE_THE_EDIT).json().get("jobId").asText());
         assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(job.get("messagesNew").asInt()).isZero();
         assertThat(job.get("messagesSkipped").asInt()).isEqualTo(3);
         assertThat(job.get("messagesIndexed").asInt()).isZero();
         assertThat(texts(token, conversation)).containsExactly("hello", "see you at nine (edited)", "ok", "fine");
         assertThat(searchTotal(token, "eight")).isZero();
+    }
+
+    /** Uploads a chat's text as an export of that name, in UTC. */
+    private static Api.Answer importText(String token, String name, String chat) {
+        return importFile(token, name, chat.getBytes(StandardCharsets.UTF_8), "UTC");
     }
 
     private static List<String> texts(String token, String conversation) {
