@@ -170,7 +170,7 @@ public final class MessageWriter implements AutoCloseable {
             List<Long> edited = revise(beforeEdits, "metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object("
                     + "'textBeforeEdit', COALESCE(metadata ->> 'textBeforeEdit', body)), body = ?, edited = TRUE,"
                     + " enriched_at = NULL", (update, message) -> {
-                        update.setString(1, MessageRow.storable(message.editedText()));
+                        update.setString(1, message.editedText());
                         return 1;
                     }, days);
             markDays(days);
