@@ -51,7 +51,6 @@ final class BatchWriter implements AutoCloseable {
     private final PreparedStatement markDays;
     /** Null when the conversation held no message before this import, so there is nothing to look up. */
     private final StoredVersions storedVersions;
-    private final PreparedStatement deleteOlder;
     /** No batch met a message the conversation held yet. */
     private boolean copying = true;
 
@@ -71,9 +70,8 @@ final class BatchWriter implements AutoCloseable {
                 + " ON CONFLICT (conversation_id, fingerprint) DO NOTHING");
         batchCommitsAsync = connection.createStatement();
         writtenIds = connection.prepareStatement("SELECT id FROM message WHERE id BETWEEN ? AND ? AND import_job_id = ?");
-        markDays = connection.prepareStatement("INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)");
+        markDays = TouchedDays.prepare(connection);
         storedVersions = merging ? new StoredVersions(connection, conversationId, jobId, revisions) : null;
-        deleteOlder = connection.prepareStatement("DELETE FROM message WHERE id = ANY (?)");
     }
 
     /**
@@ -131,19 +129,9 @@ final class BatchWriter implements AutoCloseable {
         return entities(batch, withoutOlderVersions(batch, i -> stored.contains(batch.ids()[i])));
     }
 
-    /**
-     * {@code written} without the rows older than the edited version the conversation holds in their place
-     * ({@link StoredVersions#olderThanStored}), which are deleted again, in the batch's transaction.
-     */
+    /** {@code written} without the rows that a merge finds older than the version stored, deleted again. */
     private IntPredicate withoutOlderVersions(QueuedBatch batch, IntPredicate written) throws SQLException {
-        List<Integer> older = storedVersions == null ? List.of() : storedVersions.olderThanStored(batch, written);
-        if (older.isEmpty()) {
-            return written;
-        }
-        Set<Integer> dropped = new HashSet<>(older);
-        deleteOlder.setArray(1, connection.createArrayOf("bigint", older.stream().map(i -> batch.ids()[i]).toArray()));
-        deleteOlder.executeUpdate();
-        return i -> written.test(i) && !dropped.contains(i);
+        return storedVersions == null ? written : storedVersions.deleteOlderThanStored(batch, written);
     }
 
     private List<Message> committed(List<Message> written) throws SQLException {
@@ -211,15 +199,9 @@ final class BatchWriter implements AutoCloseable {
     private void markTouchedDays(List<Message> written) throws SQLException {
         Set<LocalDate> days = new HashSet<>();
         for (Message m : written) {
-            if (days.add(m.localTime().toLocalDate())) {
-                markDays.setObject(1, conversationId);
-                markDays.setObject(2, m.localTime().toLocalDate());
-                markDays.addBatch();
-            }
+            days.add(m.localTime().toLocalDate());
         }
-        if (!days.isEmpty()) {
-            markDays.executeBatch();
-        }
+        TouchedDays.mark(markDays, conversationId, days);
     }
 
     @Override
@@ -228,7 +210,6 @@ final class BatchWriter implements AutoCloseable {
         batchCommitsAsync.close();
         writtenIds.close();
         markDays.close();
-        deleteOlder.close();
         if (storedVersions != null) {
             storedVersions.close();
         }

@@ -221,14 +221,8 @@ public final class MessageWriter implements AutoCloseable {
     }
 
     private void markDays(Set<LocalDate> days) throws SQLException {
-        try (PreparedStatement markDay = connection.prepareStatement(
-                "INSERT INTO analytics_touched_day (conversation_id, day) VALUES (?, ?)")) {
-            for (LocalDate day : days) {
-                markDay.setObject(1, conversationId);
-                markDay.setObject(2, day);
-                markDay.addBatch();
-            }
-            markDay.executeBatch();
+        try (PreparedStatement markDays = TouchedDays.prepare(connection)) {
+            TouchedDays.mark(markDays, conversationId, days);
         }
     }
 

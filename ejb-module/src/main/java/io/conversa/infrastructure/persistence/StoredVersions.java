@@ -27,7 +27,7 @@ import java.util.function.IntPredicate;
  * </ul>
  * Such a message is taken out of the batch, and what this export says beyond the stored version (the file, the
  * edited text) is handed on as a {@link StoredRevision}. The other way round, a message written although the
- * conversation holds it edited in its place is an older version ({@link #olderThanStored}), from an export taken
+ * conversation holds it edited in its place is an older version ({@link #deleteOlderThanStored}), from an export taken
  * before the edit and imported after one taken after it. Only messages of earlier imports count.
  */
 final class StoredVersions implements AutoCloseable {
@@ -38,6 +38,7 @@ final class StoredVersions implements AutoCloseable {
     private final Consumer<StoredRevision> revisions;
     private final PreparedStatement storedMedia;
     private final PreparedStatement storedAtTimes;
+    private final PreparedStatement deleteOlder;
 
     /** The place of a message: its time, its author, and how many of the author's messages of that time came before. */
     private record Place(Instant sentAt, long participant, int place) {
@@ -65,6 +66,7 @@ final class StoredVersions implements AutoCloseable {
                 + " FROM message"
                 + " WHERE conversation_id = ? AND sent_at = ANY (?::timestamptz[]) AND participant_id IS NOT NULL"
                 + " AND import_job_id IS DISTINCT FROM ? ORDER BY sent_at, participant_id, id");
+        deleteOlder = connection.prepareStatement("DELETE FROM message WHERE id = ANY (?)");
     }
 
     /** The batch without the messages the conversation holds in another version. */
@@ -127,11 +129,11 @@ final class StoredVersions implements AutoCloseable {
     }
 
     /**
-     * Of the batch's rows that {@code written} marks (this batch wrote them), the indexes of those not marked edited
-     * whose place holds an edited version: the rows are older, and the caller deletes them again.
+     * Deletes again, in the batch's transaction, the rows that {@code written} marks (this batch wrote them) that are
+     * not marked edited while their place holds an edited version: they are older. Returns {@code written} without them.
      */
-    List<Integer> olderThanStored(QueuedBatch batch, IntPredicate written) throws SQLException {
-        List<Integer> older = new ArrayList<>();
+    IntPredicate deleteOlderThanStored(QueuedBatch batch, IntPredicate written) throws SQLException {
+        Set<Integer> older = new HashSet<>();
         IntPredicate notEdited = i -> written.test(i) && !batch.rows().get(i).edited();
         for (Map.Entry<Integer, Stored> inPlace : storedInPlaces(batch, notEdited).entrySet()) {
             Stored stored = inPlace.getValue();
@@ -139,7 +141,12 @@ final class StoredVersions implements AutoCloseable {
                 older.add(inPlace.getKey());
             }
         }
-        return older;
+        if (older.isEmpty()) {
+            return written;
+        }
+        deleteOlder.setArray(1, connection.createArrayOf("bigint", older.stream().map(i -> batch.ids()[i]).toArray()));
+        deleteOlder.executeUpdate();
+        return i -> written.test(i) && !older.contains(i);
     }
 
     /** For the rows {@code asked} marks that have an author, the stored message in each one's place, where there is one. */
@@ -191,5 +198,6 @@ final class StoredVersions implements AutoCloseable {
     public void close() throws SQLException {
         storedMedia.close();
         storedAtTimes.close();
+        deleteOlder.close();
     }
 }
