@@ -157,12 +157,12 @@ public class ExportIngestion {
             try {
                 wholeFile = write(task, export, in, messages, writer);
             } catch (UnreadableExportException | UncheckedIOException e) {
-                if (!wholeFileFirst && !readsAs(detect(parser, export), export.format())) {
+                if (!wholeFileFirst && !detect(parser, export).readsLike(export.format())) {
                     throw new FirstLookMisledException();
                 }
                 throw e;
             }
-            if (!readsAs(wholeFile, export.format())) {
+            if (!wholeFile.readsLike(export.format())) {
                 throw new FirstLookMisledException();
             }
             writer.finish();
@@ -219,11 +219,6 @@ public class ExportIngestion {
         try (InputStream text = export.openText()) {
             return parser.detect(text);
         }
-    }
-
-    /** Whether a text read in {@code format} is read as in {@code other}: the same layout and date order. */
-    private static boolean readsAs(ExportFormat format, ExportFormat other) {
-        return format.layout() == other.layout() && format.dateOrder() == other.dateOrder();
     }
 
     private void abandon(ImportTask task, String reason) {

@@ -102,20 +102,23 @@ final class MessageFingerprints {
         if (message.author() == null) {
             return 0;
         }
-        if (!message.localTime().equals(moment)) {
-            startMoment(message.localTime());
-        }
+        atMomentOf(message);
         return byAuthorAtThisMoment.merge(message.author(), 1, Integer::sum);
     }
 
     /** Starts the identity with the message's moment and author. */
     private void startIdentity(ParsedMessage message) {
-        if (!message.localTime().equals(moment)) {
-            startMoment(message.localTime());
-        }
+        atMomentOf(message);
         length = momentLength;
         append(message.author() == null ? NULL
                 : authors.computeIfAbsent(message.author(), author -> author.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Moves on to the message's moment unless it is the current one, whose counts hold for it too. */
+    private void atMomentOf(ParsedMessage message) {
+        if (!message.localTime().equals(moment)) {
+            startMoment(message.localTime());
+        }
     }
 
     /** The identity built so far, with how many times it was seen at this moment, as 64 bits of its SHA-256. */

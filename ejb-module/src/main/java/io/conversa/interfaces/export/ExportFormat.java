@@ -25,6 +25,11 @@ public record ExportFormat(HeaderLayout layout, DateOrder dateOrder, OrderSource
         return layout.platform();
     }
 
+    /** Whether a text read in this format is read as in {@code other}: the same layout and date order. */
+    public boolean readsLike(ExportFormat other) {
+        return layout == other.layout && dateOrder == other.dateOrder;
+    }
+
     /** True when the file's own dates fixed the order; false when it was requested or assumed. */
     public boolean orderDecided() {
         return orderSource == OrderSource.FILE_DATES;

@@ -137,7 +137,7 @@ public final class ParseBenchmark {
                 messages++;
             }
             ExportFormat wholeFile = stream.formatOfWholeFile();
-            if (wholeFile.layout() != format.layout() || wholeFile.dateOrder() != format.dateOrder()) {
+            if (!wholeFile.readsLike(format)) {
                 throw new IllegalStateException("the first look decided " + format + ", the whole file " + wholeFile);
             }
         }
